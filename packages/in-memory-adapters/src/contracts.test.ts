@@ -1,4 +1,6 @@
 import {
+  aDocumentRef,
+  anExtractedIdentity,
   customerRepoContract,
   documentStoreContract,
   faceMatcherContract,
@@ -6,8 +8,6 @@ import {
   licenseValidatorContract,
   notifierContract,
   validationQueueContract,
-  aDocumentRef,
-  anExtractedIdentity,
 } from "@onboarding/core/testing";
 import { InMemoryCustomerRepo } from "./in-memory-customer-repo.js";
 import { InMemoryDocumentStore } from "./in-memory-document-store.js";
@@ -34,8 +34,18 @@ faceMatcherContract({
     const different = { license: aDocumentRef(), selfie: aDocumentRef() };
     const noFace = { license: aDocumentRef(), selfie: aDocumentRef() };
     const matcher = new InMemoryFaceMatcher()
-      .script(same.selfie.key, { status: "COMPARED", similarity: 99.2, faces: { license: 1, selfie: 1 }, engine: "scripted" })
-      .script(different.selfie.key, { status: "COMPARED", similarity: 3.1, faces: { license: 1, selfie: 1 }, engine: "scripted" })
+      .script(same.selfie.key, {
+        status: "COMPARED",
+        similarity: 99.2,
+        faces: { license: 1, selfie: 1 },
+        engine: "scripted",
+      })
+      .script(different.selfie.key, {
+        status: "COMPARED",
+        similarity: 3.1,
+        faces: { license: 1, selfie: 1 },
+        engine: "scripted",
+      })
       .script(noFace.selfie.key, { status: "FACE_NOT_DETECTED", document: "selfie", engine: "scripted" });
     return { matcher, samePerson: same, differentPeople: different, noFaceInSelfie: noFace };
   },

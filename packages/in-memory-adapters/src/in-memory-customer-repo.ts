@@ -40,7 +40,8 @@ export class InMemoryCustomerRepo implements CustomerRepo {
     await wait(this.#delayMs);
     const stored = this.#records.get(record.applicationId);
     if (stored === undefined) throw new ApplicationNotFoundFault(record.applicationId);
-    if (stored.version !== record.version - 1) throw new VersionConflictFault(record.applicationId, record.version - 1);
+    if (stored.version !== record.version - 1)
+      throw new VersionConflictFault(record.applicationId, record.version - 1);
     this.#records.set(record.applicationId, structuredClone(record));
   }
 }

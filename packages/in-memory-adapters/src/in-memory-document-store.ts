@@ -1,6 +1,6 @@
 import {
-  type DocumentRef,
   DocumentNotFoundFault,
+  type DocumentRef,
   type DocumentStore,
   type DocumentToStore,
   sha256Hex,
@@ -45,7 +45,8 @@ export class InMemoryDocumentStore implements DocumentStore {
     await wait(this.#delayMs);
     const object = this.#objects.get(upload.key);
     if (object === undefined) throw new DocumentNotFoundFault(upload.key);
-    if (object.bytes.byteLength > options.maxBytes) return { status: "TOO_LARGE", size: object.bytes.byteLength };
+    if (object.bytes.byteLength > options.maxBytes)
+      return { status: "TOO_LARGE", size: object.bytes.byteLength };
     return { status: "READ", bytes: object.bytes.slice() };
   }
 
@@ -74,7 +75,12 @@ export class InMemoryDocumentStore implements DocumentStore {
     const refs: DocumentRef[] = [];
     for (const [key, object] of this.#objects) {
       if (!key.startsWith(prefix)) continue;
-      refs.push({ key, contentType: object.contentType, size: object.bytes.byteLength, sha256: await sha256Hex(object.bytes) });
+      refs.push({
+        key,
+        contentType: object.contentType,
+        size: object.bytes.byteLength,
+        sha256: await sha256Hex(object.bytes),
+      });
     }
     return refs;
   }

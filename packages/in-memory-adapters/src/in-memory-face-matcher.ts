@@ -18,7 +18,11 @@ export class InMemoryFaceMatcher implements FaceMatcher {
 
   constructor(options: InMemoryFaceMatcherOptions = {}) {
     this.#script = new Script(
-      options.defaultResult ?? { status: "UNAVAILABLE", reason: "no face-matching engine is configured", engine: "in-memory" },
+      options.defaultResult ?? {
+        status: "UNAVAILABLE",
+        reason: "no face-matching engine is configured",
+        engine: "in-memory",
+      },
     );
     this.#delayMs = options.delayMs;
   }
@@ -34,7 +38,10 @@ export class InMemoryFaceMatcher implements FaceMatcher {
     return this;
   }
 
-  async compareFaces(request: { readonly license: DocumentRef; readonly selfie: DocumentRef }): Promise<FaceComparison> {
+  async compareFaces(request: {
+    readonly license: DocumentRef;
+    readonly selfie: DocumentRef;
+  }): Promise<FaceComparison> {
     this.calls.push(request);
     await wait(this.#delayMs);
     return this.#script.resultFor(request.selfie, request.license);

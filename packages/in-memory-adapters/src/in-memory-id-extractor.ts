@@ -15,7 +15,11 @@ export class InMemoryIdExtractor implements IdExtractor {
 
   constructor(options: InMemoryIdExtractorOptions = {}) {
     this.#script = new Script(
-      options.defaultResult ?? { status: "UNAVAILABLE", reason: "no ID-reading engine is configured", engine: "in-memory" },
+      options.defaultResult ?? {
+        status: "UNAVAILABLE",
+        reason: "no ID-reading engine is configured",
+        engine: "in-memory",
+      },
     );
     this.#delayMs = options.delayMs;
   }

@@ -10,7 +10,11 @@ const normalise = (licenseNumber: string) => licenseNumber.replace(/[^0-9a-z]/gi
 
 /** A `LicenseValidator` that answers what it is told to, per license number, and records calls. */
 export class InMemoryLicenseValidator implements LicenseValidator {
-  readonly calls: { readonly licenseNumber: string; readonly issuingState: string; readonly requestId: string }[] = [];
+  readonly calls: {
+    readonly licenseNumber: string;
+    readonly issuingState: string;
+    readonly requestId: string;
+  }[] = [];
   readonly #answers = new Map<string, LicenseValidationResult>();
   #fallback: LicenseValidationResult;
   readonly #delayMs: number | undefined;

@@ -40,7 +40,9 @@ export interface InMemoryPorts {
  * const view = await processSubmission(ports, { upload });
  * ```
  */
-export function createInMemoryPorts(options: { clock?: Clock; latency?: InMemoryLatencies } = {}): InMemoryPorts {
+export function createInMemoryPorts(
+  options: { clock?: Clock; latency?: InMemoryLatencies } = {},
+): InMemoryPorts {
   const latency = options.latency ?? {};
   const delay = (ms: number | undefined) => (ms === undefined ? {} : { delayMs: ms });
   return {

@@ -1,20 +1,20 @@
 import {
   type ApplicationView,
+  completeLicenseValidation,
+  deriveApplicationId,
   type FaceComparison,
   type IdExtraction,
   type LicenseValidationResult,
-  completeLicenseValidation,
-  deriveApplicationId,
-  processSubmission,
   type ProcessSubmissionOptions,
+  processSubmission,
   type RejectionCode,
 } from "@onboarding/core";
 import {
-  aPngImage,
-  aSubmissionZip,
   anApplicationCsv,
   anApplicationForm,
   anExtractedIdentity,
+  aPngImage,
+  aSubmissionZip,
 } from "@onboarding/core/testing";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -54,7 +54,11 @@ function arrange(scenario: Scenario = {}): InMemoryPorts {
   return ports;
 }
 
-async function submit(ports: InMemoryPorts, zip: Uint8Array = aSubmissionZip({ form }), options: ProcessSubmissionOptions = {}) {
+async function submit(
+  ports: InMemoryPorts,
+  zip: Uint8Array = aSubmissionZip({ form }),
+  options: ProcessSubmissionOptions = {},
+) {
   const upload = await ports.documentStore.putUpload("uploads/customer-upload.zip", zip);
   const view = await processSubmission(ports, { upload }, options);
   return { upload, view };
@@ -63,7 +67,8 @@ async function submit(ports: InMemoryPorts, zip: Uint8Array = aSubmissionZip({ f
 /** Runs the validation worker over everything queued, as the SQS-triggered function would. */
 async function drainValidations(ports: InMemoryPorts): Promise<ApplicationView[]> {
   const views: ApplicationView[] = [];
-  for (const request of ports.validationQueue.take()) views.push(await completeLicenseValidation(ports, request));
+  for (const request of ports.validationQueue.take())
+    views.push(await completeLicenseValidation(ports, request));
   return views;
 }
 
@@ -92,7 +97,11 @@ describe("a valid submission whose checks all pass", () => {
 
     expect(view.applicationId).toBe(await deriveApplicationId(upload));
     expect(view.status).toBe("AWAITING_LICENSE_VALIDATION");
-    expect(view.checks.faceMatch).toMatchObject({ outcome: "PASS", similarity: 99.3, bands: { pass: 95, review: 80 } });
+    expect(view.checks.faceMatch).toMatchObject({
+      outcome: "PASS",
+      similarity: 99.3,
+      bands: { pass: 95, review: 80 },
+    });
     expect(view.checks.identity?.outcome).toBe("PASS");
     expect((await ports.customerRepo.get(view.applicationId))?.applicant).toEqual(form);
     expect(ports.validationQueue.sent).toEqual([
@@ -104,7 +113,9 @@ describe("a valid submission whose checks all pass", () => {
         requestedAt: TODAY,
       },
     ]);
-    expect(ports.notifier.sent.map((n) => [n.type, n.type === "VALIDATION_COMPLETED" ? n.check : n.status])).toEqual([
+    expect(
+      ports.notifier.sent.map((n) => [n.type, n.type === "VALIDATION_COMPLETED" ? n.check : n.status]),
+    ).toEqual([
       ["VALIDATION_COMPLETED", "FACE_MATCH"],
       ["VALIDATION_COMPLETED", "IDENTITY"],
     ]);
@@ -117,7 +128,11 @@ describe("a valid submission whose checks all pass", () => {
     const [final] = await drainValidations(ports);
 
     expect(final?.status).toBe("APPROVED");
-    expect(final?.checks.licenseValidation).toMatchObject({ outcome: "PASS", provider: "scripted", reference: "ref-1" });
+    expect(final?.checks.licenseValidation).toMatchObject({
+      outcome: "PASS",
+      provider: "scripted",
+      reference: "ref-1",
+    });
     expect(ports.notifier.sent.at(-1)).toMatchObject({ type: "DECISION_MADE", status: "APPROVED" });
     expect(final?.audit.map((e) => e.to)).toEqual([
       "RECEIVED",
@@ -137,11 +152,28 @@ describe("a submission refused at intake", () => {
   const notAZip = strToU8("this is not a zip archive");
   const cases: [string, RejectionCode, () => Uint8Array, ProcessSubmissionOptions?][] = [
     ["a file that is not a zip", "ARCHIVE_INVALID", () => notAZip],
-    ["an entry that climbs out of the archive", "ARCHIVE_UNSAFE", () => aSubmissionZip({ form, entries: { "../../etc/passwd": "root:x:0:0" } })],
-    ["an upload over the size limit", "ARCHIVE_TOO_LARGE", () => aSubmissionZip({ form }), { intakeLimits: { maxUploadBytes: 64 } }],
+    [
+      "an entry that climbs out of the archive",
+      "ARCHIVE_UNSAFE",
+      () => aSubmissionZip({ form, entries: { "../../etc/passwd": "root:x:0:0" } }),
+    ],
+    [
+      "an upload over the size limit",
+      "ARCHIVE_TOO_LARGE",
+      () => aSubmissionZip({ form }),
+      { intakeLimits: { maxUploadBytes: 64 } },
+    ],
     ["no selfie", "DOCUMENT_MISSING", () => aSubmissionZip({ form, entries: { "selfie.png": undefined } })],
-    ["two selfies", "DOCUMENT_AMBIGUOUS", () => aSubmissionZip({ form, entries: { "selfie-2.png": aPngImage(9) } })],
-    ["a selfie that is really text", "DOCUMENT_UNSUPPORTED", () => aSubmissionZip({ form, entries: { "selfie.png": "hello" } })],
+    [
+      "two selfies",
+      "DOCUMENT_AMBIGUOUS",
+      () => aSubmissionZip({ form, entries: { "selfie-2.png": aPngImage(9) } }),
+    ],
+    [
+      "a selfie that is really text",
+      "DOCUMENT_UNSUPPORTED",
+      () => aSubmissionZip({ form, entries: { "selfie.png": "hello" } }),
+    ],
     [
       "an impossible date of birth",
       "APPLICATION_INVALID",
@@ -149,25 +181,31 @@ describe("a submission refused at intake", () => {
     ],
   ];
 
-  it.each(cases)("%s ends INVALID_SUBMISSION with %s, is notified, and stores nothing", async (_, code, zip, options) => {
-    const ports = arrange();
+  it.each(cases)(
+    "%s ends INVALID_SUBMISSION with %s, is notified, and stores nothing",
+    async (_, code, zip, options) => {
+      const ports = arrange();
 
-    const { view } = await submit(ports, zip(), options);
+      const { view } = await submit(ports, zip(), options);
 
-    expect(view.status).toBe("INVALID_SUBMISSION");
-    expect(codes(view)).toEqual([code]);
-    expect(ports.documentStore.keys()).toEqual(["uploads/customer-upload.zip"]);
-    expect(ports.faceMatcher.calls).toHaveLength(0);
-    expect(ports.validationQueue.sent).toHaveLength(0);
-    expect(ports.notifier.sent).toEqual([
-      expect.objectContaining({ type: "DECISION_MADE", status: "INVALID_SUBMISSION", reasons: [code] }),
-    ]);
-  });
+      expect(view.status).toBe("INVALID_SUBMISSION");
+      expect(codes(view)).toEqual([code]);
+      expect(ports.documentStore.keys()).toEqual(["uploads/customer-upload.zip"]);
+      expect(ports.faceMatcher.calls).toHaveLength(0);
+      expect(ports.validationQueue.sent).toHaveLength(0);
+      expect(ports.notifier.sent).toEqual([
+        expect.objectContaining({ type: "DECISION_MADE", status: "INVALID_SUBMISSION", reasons: [code] }),
+      ]);
+    },
+  );
 
   it("names the offending field", async () => {
     const ports = arrange();
 
-    const { view } = await submit(ports, aSubmissionZip({ form: anApplicationForm({ dateOfBirth: "2099-01-01" }) }));
+    const { view } = await submit(
+      ports,
+      aSubmissionZip({ form: anApplicationForm({ dateOfBirth: "2099-01-01" }) }),
+    );
 
     expect(view.reasons[0]).toMatchObject({ code: "APPLICATION_INVALID", field: "dateOfBirth" });
   });
@@ -175,16 +213,29 @@ describe("a submission refused at intake", () => {
 
 describe("a check that fails", () => {
   const cases: [string, Scenario, string, string[]][] = [
-    ["a face mismatch", { face: compared(12), id: extracted(), validation: VALID }, "REJECTED", ["FACE_MISMATCH"]],
+    [
+      "a face mismatch",
+      { face: compared(12), id: extracted(), validation: VALID },
+      "REJECTED",
+      ["FACE_MISMATCH"],
+    ],
     [
       "no face in the selfie",
-      { face: { status: "FACE_NOT_DETECTED", document: "selfie", engine: "scripted" }, id: extracted(), validation: VALID },
+      {
+        face: { status: "FACE_NOT_DETECTED", document: "selfie", engine: "scripted" },
+        id: extracted(),
+        validation: VALID,
+      },
       "REJECTED",
       ["FACE_NOT_DETECTED"],
     ],
     [
       "a license that is not an identity document",
-      { face: compared(99), id: { status: "UNREADABLE", code: "UNSUPPORTED_DOCUMENT", engine: "scripted" }, validation: VALID },
+      {
+        face: compared(99),
+        id: { status: "UNREADABLE", code: "UNSUPPORTED_DOCUMENT", engine: "scripted" },
+        validation: VALID,
+      },
       "REJECTED",
       ["LICENSE_UNREADABLE"],
     ],
@@ -202,7 +253,11 @@ describe("a check that fails", () => {
     ],
     [
       "a license the issuer does not know",
-      { face: compared(99), id: extracted(), validation: { status: "INVALID", provider: "scripted", reason: "NOT_FOUND" } },
+      {
+        face: compared(99),
+        id: extracted(),
+        validation: { status: "INVALID", provider: "scripted", reason: "NOT_FOUND" },
+      },
       "REJECTED",
       ["LICENSE_INVALID"],
     ],
@@ -212,7 +267,12 @@ describe("a check that fails", () => {
       "MANUAL_REVIEW",
       ["FACE_SIMILARITY_LOW"],
     ],
-    ["two faces in the selfie", { face: compared(99, 2), id: extracted(), validation: VALID }, "MANUAL_REVIEW", ["MULTIPLE_FACES"]],
+    [
+      "two faces in the selfie",
+      { face: compared(99, 2), id: extracted(), validation: VALID },
+      "MANUAL_REVIEW",
+      ["MULTIPLE_FACES"],
+    ],
     [
       "no engines and no validation provider",
       {},
@@ -221,19 +281,22 @@ describe("a check that fails", () => {
     ],
   ];
 
-  it.each(cases)("%s ends %s with its reasons, and the applicant hears of it", async (_, scenario, status, expected) => {
-    const ports = arrange(scenario);
+  it.each(cases)(
+    "%s ends %s with its reasons, and the applicant hears of it",
+    async (_, scenario, status, expected) => {
+      const ports = arrange(scenario);
 
-    const { view } = await submit(ports);
-    const [final] = await drainValidations(ports);
+      const { view } = await submit(ports);
+      const [final] = await drainValidations(ports);
 
-    const decided = final ?? view;
-    expect(decided.status).toBe(status);
-    expect(codes(decided)).toEqual(expect.arrayContaining(expected));
-    expect(ports.notifier.sent.filter((n) => n.type === "DECISION_MADE")).toEqual([
-      expect.objectContaining({ status, applicationId: view.applicationId }),
-    ]);
-  });
+      const decided = final ?? view;
+      expect(decided.status).toBe(status);
+      expect(codes(decided)).toEqual(expect.arrayContaining(expected));
+      expect(ports.notifier.sent.filter((n) => n.type === "DECISION_MADE")).toEqual([
+        expect.objectContaining({ status, applicationId: view.applicationId }),
+      ]);
+    },
+  );
 
   it("rejects without asking the third party when a check already failed", async () => {
     const ports = arrange({ face: compared(12), id: extracted(), validation: VALID });
@@ -262,7 +325,10 @@ describe("at-least-once delivery", () => {
     const ports = arrange({ face: compared(99), id: extracted(), validation: VALID });
     const upload = await ports.documentStore.putUpload("uploads/a.zip", aSubmissionZip({ form }));
 
-    const results = await Promise.allSettled([processSubmission(ports, { upload }), processSubmission(ports, { upload })]);
+    const results = await Promise.allSettled([
+      processSubmission(ports, { upload }),
+      processSubmission(ports, { upload }),
+    ]);
 
     expect(results.some((r) => r.status === "fulfilled")).toBe(true);
     for (const r of results) if (r.status === "rejected") expect(r.reason.code).toBe("EFFECTS_IN_FLIGHT");
@@ -294,7 +360,8 @@ describe("at-least-once delivery", () => {
     const notify = ports.notifier.notify.bind(ports.notifier);
     let failures = 1;
     ports.notifier.notify = async (n) => {
-      if (n.type === "VALIDATION_COMPLETED" && n.check === "IDENTITY" && failures-- > 0) throw new Error("SNS is down");
+      if (n.type === "VALIDATION_COMPLETED" && n.check === "IDENTITY" && failures-- > 0)
+        throw new Error("SNS is down");
       return notify(n);
     };
 
@@ -316,7 +383,8 @@ describe("at-least-once delivery", () => {
     const compare = ports.faceMatcher.compareFaces.bind(ports.faceMatcher);
     let failures = 1;
     ports.faceMatcher.compareFaces = async (request) => {
-      if (failures-- > 0) throw Object.assign(new Error("Rekognition throttled"), { code: "DEPENDENCY_THROTTLED" });
+      if (failures-- > 0)
+        throw Object.assign(new Error("Rekognition throttled"), { code: "DEPENDENCY_THROTTLED" });
       return compare(request);
     };
 
@@ -343,7 +411,11 @@ describe("at-least-once delivery", () => {
     const early = processSubmission({ ...ports, notifier: alive.notifier }, { upload }, { worker: "w2" });
     await expect(early).rejects.toMatchObject({ code: "EFFECTS_IN_FLIGHT" });
     clock.advance(61_000);
-    const view = await processSubmission({ ...ports, notifier: alive.notifier }, { upload }, { worker: "w2" });
+    const view = await processSubmission(
+      { ...ports, notifier: alive.notifier },
+      { upload },
+      { worker: "w2" },
+    );
 
     expect(view.status).toBe("AWAITING_LICENSE_VALIDATION");
     expect(alive.notifier.sent).toHaveLength(2);

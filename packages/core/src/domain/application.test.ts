@@ -33,19 +33,23 @@ describe("the application lifecycle", () => {
     expect(record.status).toBe("RECEIVED");
   });
 
-  it.each(ALL.flatMap((from) => ALL.filter((to) => !canTransition(from, to)).map((to) => [from, to] as const)))(
-    "refuses %s -> %s with ILLEGAL_TRANSITION",
-    (from, to) => {
-      const record = anApplicationRecord({ status: from });
+  it.each(
+    ALL.flatMap((from) => ALL.filter((to) => !canTransition(from, to)).map((to) => [from, to] as const)),
+  )("refuses %s -> %s with ILLEGAL_TRANSITION", (from, to) => {
+    const record = anApplicationRecord({ status: from });
 
-      const act = () => transition(record as never, to as never, { step: "x", outcome: "y" }, at);
+    const act = () => transition(record as never, to as never, { step: "x", outcome: "y" }, at);
 
-      expect(act).toThrow(expect.objectContaining({ code: "ILLEGAL_TRANSITION" }));
-    },
-  );
+    expect(act).toThrow(expect.objectContaining({ code: "ILLEGAL_TRANSITION" }));
+  });
 
   it("has decisions and refused submissions as its only ends", () => {
-    expect([...TERMINAL_STATUSES].sort()).toEqual(["APPROVED", "INVALID_SUBMISSION", "MANUAL_REVIEW", "REJECTED"]);
+    expect([...TERMINAL_STATUSES].sort()).toEqual([
+      "APPROVED",
+      "INVALID_SUBMISSION",
+      "MANUAL_REVIEW",
+      "REJECTED",
+    ]);
     expect(isTerminal("VERIFYING")).toBe(false);
   });
 

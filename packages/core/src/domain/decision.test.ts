@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { band, DEFAULT_DECISION_POLICY, judgeFace, judgeIdentity, judgeLicenseValidation, reasonsOf, worstOf } from "./decision.js";
+import {
+  band,
+  DEFAULT_DECISION_POLICY,
+  judgeFace,
+  judgeIdentity,
+  judgeLicenseValidation,
+  reasonsOf,
+  worstOf,
+} from "./decision.js";
 
 const at = new Date("2026-01-15T10:00:00.000Z");
 const compared = (similarity: number, selfie = 1) =>
@@ -32,11 +40,15 @@ describe("judging a face comparison on the 0–100 scale", () => {
 
   it("fails a missing face, and reviews an engine that could not run", () => {
     expect(
-      judgeFace({ status: "FACE_NOT_DETECTED", document: "license", engine: "e" }, DEFAULT_DECISION_POLICY, at).outcome,
+      judgeFace(
+        { status: "FACE_NOT_DETECTED", document: "license", engine: "e" },
+        DEFAULT_DECISION_POLICY,
+        at,
+      ).outcome,
     ).toBe("FAIL");
-    expect(judgeFace({ status: "UNAVAILABLE", reason: "x", engine: "e" }, DEFAULT_DECISION_POLICY, at).outcome).toBe(
-      "REVIEW",
-    );
+    expect(
+      judgeFace({ status: "UNAVAILABLE", reason: "x", engine: "e" }, DEFAULT_DECISION_POLICY, at).outcome,
+    ).toBe("REVIEW");
   });
 
   it("uses the bands it is given", () => {
@@ -59,8 +71,12 @@ describe("judging the identity and the license validation", () => {
   });
 
   it("fails an unreadable license and reviews an unavailable reader", () => {
-    expect(judgeIdentity({ status: "UNREADABLE", code: "BAD_DOCUMENT", engine: "e" }, undefined, at).outcome).toBe("FAIL");
-    expect(judgeIdentity({ status: "UNAVAILABLE", reason: "r", engine: "e" }, undefined, at).outcome).toBe("REVIEW");
+    expect(
+      judgeIdentity({ status: "UNREADABLE", code: "BAD_DOCUMENT", engine: "e" }, undefined, at).outcome,
+    ).toBe("FAIL");
+    expect(judgeIdentity({ status: "UNAVAILABLE", reason: "r", engine: "e" }, undefined, at).outcome).toBe(
+      "REVIEW",
+    );
   });
 
   it.each([
@@ -80,7 +96,10 @@ describe("judging the identity and the license validation", () => {
   it("names an expired license among the reasons", () => {
     const identity = judgeIdentity(
       { status: "EXTRACTED", identity: {}, engine: "e" },
-      { outcome: "MISMATCH", fields: [{ field: "expirationDate", score: 0, outcome: "MISMATCH", explanation: "x" }] },
+      {
+        outcome: "MISMATCH",
+        fields: [{ field: "expirationDate", score: 0, outcome: "MISMATCH", explanation: "x" }],
+      },
       at,
     );
 

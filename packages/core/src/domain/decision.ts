@@ -1,5 +1,11 @@
 import type { FaceCheck, IdentityCheck, LicenseValidationCheck, Reason, ScoreBands } from "./application.js";
-import type { CheckOutcome, FaceComparison, IdentityComparison, IdExtraction, LicenseValidationResult } from "./checks.js";
+import type {
+  CheckOutcome,
+  FaceComparison,
+  IdExtraction,
+  IdentityComparison,
+  LicenseValidationResult,
+} from "./checks.js";
 
 /**
  * How checks are judged. Scores are on Rekognition's 0–100 scale for every engine.
@@ -40,7 +46,8 @@ export function judgeFace(result: FaceComparison, policy: DecisionPolicy, at: Da
       const scored = { ...base, similarity: result.similarity, faces: result.faces };
       const outcome = band(result.similarity, policy.face);
       if (outcome === "FAIL") return { ...scored, outcome, reason: "FACE_MISMATCH" };
-      if (result.faces.selfie > policy.maxSelfieFaces) return { ...scored, outcome: "REVIEW", reason: "MULTIPLE_FACES" };
+      if (result.faces.selfie > policy.maxSelfieFaces)
+        return { ...scored, outcome: "REVIEW", reason: "MULTIPLE_FACES" };
       return { ...scored, outcome, reason: outcome === "PASS" ? "FACE_MATCH" : "FACE_SIMILARITY_LOW" };
     }
   }
@@ -63,7 +70,8 @@ export function judgeIdentity(
     ...base,
     ...(extraction.modelVersion === undefined ? {} : { modelVersion: extraction.modelVersion }),
     outcome,
-    reason: outcome === "PASS" ? "IDENTITY_MATCH" : outcome === "REVIEW" ? "IDENTITY_REVIEW" : "IDENTITY_MISMATCH",
+    reason:
+      outcome === "PASS" ? "IDENTITY_MATCH" : outcome === "REVIEW" ? "IDENTITY_REVIEW" : "IDENTITY_MISMATCH",
     comparison: { outcome: comparison.outcome, fields: comparison.fields },
   };
 }
@@ -83,7 +91,12 @@ export function judgeLicenseValidation(result: LicenseValidationResult, at: Date
         providerReason: result.reason,
       };
     case "UNAVAILABLE":
-      return { ...base, outcome: "REVIEW", reason: "LICENSE_VALIDATION_UNAVAILABLE", providerReason: result.reason };
+      return {
+        ...base,
+        outcome: "REVIEW",
+        reason: "LICENSE_VALIDATION_UNAVAILABLE",
+        providerReason: result.reason,
+      };
   }
 }
 
@@ -91,7 +104,8 @@ const ref = (reference: string | undefined) => (reference === undefined ? {} : {
 
 const MESSAGES: Record<string, string> = {
   FACE_MATCH: "The selfie matches the license portrait.",
-  FACE_SIMILARITY_LOW: "The selfie resembles the license portrait, but not closely enough to decide automatically.",
+  FACE_SIMILARITY_LOW:
+    "The selfie resembles the license portrait, but not closely enough to decide automatically.",
   FACE_MISMATCH: "The selfie does not match the license portrait.",
   FACE_NOT_DETECTED: "No face could be found in one of the photos.",
   MULTIPLE_FACES: "The selfie shows more than one face.",

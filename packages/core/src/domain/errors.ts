@@ -67,14 +67,20 @@ export class OnboardingFault extends Error {
 
 /** `CustomerRepo.create` found an application with the same id already stored. */
 export class ApplicationExistsFault extends OnboardingFault {
-  constructor(readonly applicationId: string, options: { cause?: unknown } = {}) {
+  constructor(
+    readonly applicationId: string,
+    options: { cause?: unknown } = {},
+  ) {
     super("APPLICATION_EXISTS", `application ${applicationId} already exists`, options);
   }
 }
 
 /** An application that was expected to exist does not. */
 export class ApplicationNotFoundFault extends OnboardingFault {
-  constructor(readonly applicationId: string, options: { cause?: unknown } = {}) {
+  constructor(
+    readonly applicationId: string,
+    options: { cause?: unknown } = {},
+  ) {
     super("APPLICATION_NOT_FOUND", `application ${applicationId} not found`, options);
   }
 }
@@ -96,7 +102,10 @@ export class VersionConflictFault extends OnboardingFault {
 
 /** A document reference that points at nothing. */
 export class DocumentNotFoundFault extends OnboardingFault {
-  constructor(readonly key: string, options: { cause?: unknown } = {}) {
+  constructor(
+    readonly key: string,
+    options: { cause?: unknown } = {},
+  ) {
     super("DOCUMENT_NOT_FOUND", `document ${key} not found`, options);
   }
 }
@@ -109,7 +118,11 @@ export class DependencyFault extends OnboardingFault {
     options: { cause?: unknown; retryable?: boolean; throttled?: boolean } = {},
   ) {
     super(
-      options.throttled ? "DEPENDENCY_THROTTLED" : options.retryable ? "DEPENDENCY_UNAVAILABLE" : "DEPENDENCY_FAILED",
+      options.throttled
+        ? "DEPENDENCY_THROTTLED"
+        : options.retryable
+          ? "DEPENDENCY_UNAVAILABLE"
+          : "DEPENDENCY_FAILED",
       `${dependency}: ${message}`,
       { cause: options.cause, retryable: options.retryable ?? options.throttled ?? false },
     );

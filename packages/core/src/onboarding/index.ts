@@ -4,7 +4,7 @@ export {
   completeLicenseValidation,
 } from "./complete-license-validation.js";
 export { getApplication } from "./get-application.js";
-export { type OutboxDeps, type OutboxOptions, dispatchOutbox } from "./outbox.js";
+export { dispatchOutbox, type OutboxDeps, type OutboxOptions } from "./outbox.js";
 export {
   type ProcessSubmissionDeps,
   type ProcessSubmissionOptions,

@@ -1,5 +1,10 @@
 import type { ApplicationRecord, Effect, PendingEffect } from "../domain/application.js";
-import { ApplicationNotFoundFault, EffectsInFlightFault, isFault, OnboardingFault } from "../domain/errors.js";
+import {
+  ApplicationNotFoundFault,
+  EffectsInFlightFault,
+  isFault,
+  OnboardingFault,
+} from "../domain/errors.js";
 import type { Ports } from "../ports/index.js";
 
 export type OutboxDeps = Pick<Ports, "customerRepo" | "validationQueue" | "notifier" | "clock">;
@@ -16,7 +21,10 @@ export const claimed = (effects: readonly Effect[], worker: string, at: Date): P
   effects.map((effect) => ({ ...effect, claim: { by: worker, at: at.toISOString() } }));
 
 /** The next version of a record, for `CustomerRepo.save`. */
-export const nextVersion = (record: ApplicationRecord, changes: Partial<ApplicationRecord>): ApplicationRecord => ({
+export const nextVersion = (
+  record: ApplicationRecord,
+  changes: Partial<ApplicationRecord>,
+): ApplicationRecord => ({
   ...record,
   ...changes,
   version: record.version + 1,
@@ -33,7 +41,10 @@ async function send(deps: OutboxDeps, record: ApplicationRecord, effect: Effect)
     return;
   }
   if (record.applicant === undefined)
-    throw new OnboardingFault("ILLEGAL_TRANSITION", `application ${record.applicationId} has no license to validate`);
+    throw new OnboardingFault(
+      "ILLEGAL_TRANSITION",
+      `application ${record.applicationId} has no license to validate`,
+    );
   await deps.validationQueue.requestLicenseValidation({
     applicationId: record.applicationId,
     requestId: effect.id,
@@ -106,7 +117,11 @@ export async function dispatchOutbox(
   }
 }
 
-async function markSent(deps: OutboxDeps, initial: ApplicationRecord, ids: Set<string>): Promise<ApplicationRecord> {
+async function markSent(
+  deps: OutboxDeps,
+  initial: ApplicationRecord,
+  ids: Set<string>,
+): Promise<ApplicationRecord> {
   let record = initial;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     if (!record.outbox.some((e) => ids.has(e.id))) return record;

@@ -79,7 +79,13 @@ export async function processSubmission(
   let submission: Submission | undefined;
   let documents: StoredDocuments | undefined;
   if (record === undefined) {
-    ({ record, submission, documents } = await receive(deps, applicationId, input.upload, limits, outbox.worker));
+    ({ record, submission, documents } = await receive(
+      deps,
+      applicationId,
+      input.upload,
+      limits,
+      outbox.worker,
+    ));
   }
 
   for (;;) {
@@ -92,13 +98,21 @@ export async function processSubmission(
           }
           // Stored and verified in one save: a crash before it only repeats idempotent work.
           const verifying = toVerifying(record, documents, deps.clock.now());
-          record = await saveNext(deps, await verify(deps, verifying, policy, options.identity, outbox.worker));
+          record = await saveNext(
+            deps,
+            await verify(deps, verifying, policy, options.identity, outbox.worker),
+          );
           break;
         }
         case "DOCUMENTS_STORED":
           record = await saveNext(
             deps,
-            transition(record as ApplicationRecord & { status: "DOCUMENTS_STORED" }, "VERIFYING", verifyingEntry, deps.clock.now()),
+            transition(
+              record as ApplicationRecord & { status: "DOCUMENTS_STORED" },
+              "VERIFYING",
+              verifyingEntry,
+              deps.clock.now(),
+            ),
           );
           break;
         case "VERIFYING":
@@ -159,7 +173,15 @@ async function receive(
       status: "INVALID_SUBMISSION",
       reasons,
       outbox: claimed([decision], worker, now),
-      audit: [{ at, step: "intake", to: "INVALID_SUBMISSION", outcome: "REFUSED", detail: { code: read.error.code } }],
+      audit: [
+        {
+          at,
+          step: "intake",
+          to: "INVALID_SUBMISSION",
+          outcome: "REFUSED",
+          detail: { code: read.error.code },
+        },
+      ],
     };
     return { record: await createOrLoad(deps, record) };
   }
@@ -182,7 +204,10 @@ async function receive(
   return { record: created, submission, documents };
 }
 
-async function createOrLoad(deps: ProcessSubmissionDeps, record: ApplicationRecord): Promise<ApplicationRecord> {
+async function createOrLoad(
+  deps: ProcessSubmissionDeps,
+  record: ApplicationRecord,
+): Promise<ApplicationRecord> {
   try {
     await deps.customerRepo.create(record);
     return record;
@@ -194,7 +219,11 @@ async function createOrLoad(deps: ProcessSubmissionDeps, record: ApplicationReco
 
 type Read = { ok: true; value: Submission } | { ok: false; error: Rejection };
 
-async function readUpload(deps: ProcessSubmissionDeps, upload: UploadRef, limits: IntakeLimits): Promise<Read> {
+async function readUpload(
+  deps: ProcessSubmissionDeps,
+  upload: UploadRef,
+  limits: IntakeLimits,
+): Promise<Read> {
   if (upload.size !== undefined && upload.size > limits.maxUploadBytes) return tooLarge(upload.size, limits);
   const read = await deps.documentStore.readUpload(upload, { maxBytes: limits.maxUploadBytes });
   if (read.status === "TOO_LARGE") return tooLarge(read.size, limits);
@@ -210,7 +239,11 @@ const tooLarge = (size: number, limits: IntakeLimits): Read => ({
 });
 
 /** A resumed application re-reads its upload: intake is deterministic, so it reads the same. */
-async function reread(deps: ProcessSubmissionDeps, upload: UploadRef, limits: IntakeLimits): Promise<Submission> {
+async function reread(
+  deps: ProcessSubmissionDeps,
+  upload: UploadRef,
+  limits: IntakeLimits,
+): Promise<Submission> {
   const read = await readUpload(deps, upload, limits);
   if (!read.ok) throw new Error(`upload ${upload.key} no longer reads as it did: ${read.error.code}`);
   return read.value;
@@ -287,7 +320,11 @@ async function verify(
   const reasons = reasonsOf(checks);
   const at = now.toISOString();
   const id = (name: string) => effectId(record.applicationId, name);
-  const checkDone = (check: "FACE_MATCH" | "IDENTITY", result: CheckOutcome, reason: Reason["code"]): Effect => ({
+  const checkDone = (
+    check: "FACE_MATCH" | "IDENTITY",
+    result: CheckOutcome,
+    reason: Reason["code"],
+  ): Effect => ({
     kind: "NOTIFICATION",
     id: id(check === "FACE_MATCH" ? "face-match" : "identity"),
     at,
@@ -319,7 +356,11 @@ async function verify(
       at,
       notification: { type: "DECISION_MADE", status: "REJECTED", reasons: reasons.map((r) => r.code) },
     });
-    return transition(verifying, "REJECTED", entry, now, { checks, reasons, outbox: claimed(effects, worker, now) });
+    return transition(verifying, "REJECTED", entry, now, {
+      checks,
+      reasons,
+      outbox: claimed(effects, worker, now),
+    });
   }
   effects.unshift({ kind: "LICENSE_VALIDATION_REQUESTED", id: id("license-validation"), at });
   return transition(verifying, "AWAITING_LICENSE_VALIDATION", entry, now, {

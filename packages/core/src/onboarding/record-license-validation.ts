@@ -1,11 +1,20 @@
-import { type ApplicationRecord, type ApplicationView, type Effect, toView, transition } from "../domain/application.js";
+import {
+  type ApplicationRecord,
+  type ApplicationView,
+  type Effect,
+  toView,
+  transition,
+} from "../domain/application.js";
 import type { LicenseValidationResult } from "../domain/checks.js";
 import { judgeLicenseValidation, reasonsOf, worstOf } from "../domain/decision.js";
 import { isFault } from "../domain/errors.js";
 import type { Ports } from "../ports/index.js";
 import { claimed, dispatchOutbox, nextVersion, reload } from "./outbox.js";
 
-export type RecordLicenseValidationDeps = Pick<Ports, "customerRepo" | "validationQueue" | "notifier" | "clock">;
+export type RecordLicenseValidationDeps = Pick<
+  Ports,
+  "customerRepo" | "validationQueue" | "notifier" | "clock"
+>;
 
 export interface RecordLicenseValidationOptions {
   readonly claimLeaseMs?: number;
@@ -27,11 +36,20 @@ export async function recordLicenseValidation(
   input: { readonly applicationId: string; readonly result: LicenseValidationResult },
   options: RecordLicenseValidationOptions = {},
 ): Promise<ApplicationView> {
-  const outbox = { worker: options.worker ?? crypto.randomUUID(), claimLeaseMs: options.claimLeaseMs ?? 60_000 };
+  const outbox = {
+    worker: options.worker ?? crypto.randomUUID(),
+    claimLeaseMs: options.claimLeaseMs ?? 60_000,
+  };
   let record = await reload(deps, input.applicationId);
   for (;;) {
-    if (record.status !== "AWAITING_LICENSE_VALIDATION") return toView(await dispatchOutbox(deps, record, outbox));
-    const decided = decide(record as ApplicationRecord & { status: "AWAITING_LICENSE_VALIDATION" }, input.result, deps.clock.now(), outbox.worker);
+    if (record.status !== "AWAITING_LICENSE_VALIDATION")
+      return toView(await dispatchOutbox(deps, record, outbox));
+    const decided = decide(
+      record as ApplicationRecord & { status: "AWAITING_LICENSE_VALIDATION" },
+      input.result,
+      deps.clock.now(),
+      outbox.worker,
+    );
     try {
       await deps.customerRepo.save(decided);
       record = decided;
@@ -51,7 +69,9 @@ function decide(
   const licenseValidation = judgeLicenseValidation(result, now);
   const checks = { ...record.checks, licenseValidation };
   const outcome = worstOf(
-    [checks.faceMatch?.outcome, checks.identity?.outcome, licenseValidation.outcome].map((o) => o ?? "REVIEW"),
+    [checks.faceMatch?.outcome, checks.identity?.outcome, licenseValidation.outcome].map(
+      (o) => o ?? "REVIEW",
+    ),
   );
   const status = FINAL[outcome];
   const reasons = reasonsOf(checks);
@@ -84,7 +104,9 @@ function decide(
         outcome: licenseValidation.reason,
         detail: {
           provider: licenseValidation.provider,
-          ...(licenseValidation.providerReason === undefined ? {} : { providerReason: licenseValidation.providerReason }),
+          ...(licenseValidation.providerReason === undefined
+            ? {}
+            : { providerReason: licenseValidation.providerReason }),
           decision: status,
         },
       },

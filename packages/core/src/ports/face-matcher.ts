@@ -11,5 +11,8 @@ import type { DocumentRef } from "../domain/documents.js";
  * - Throttling and timeouts are thrown as retryable `DependencyFault`s.
  */
 export interface FaceMatcher {
-  compareFaces(request: { readonly license: DocumentRef; readonly selfie: DocumentRef }): Promise<FaceComparison>;
+  compareFaces(request: {
+    readonly license: DocumentRef;
+    readonly selfie: DocumentRef;
+  }): Promise<FaceComparison>;
 }

@@ -8,7 +8,13 @@ export const anApplicationForm = (overrides: Partial<ApplicationForm> = {}): App
   middleName: "Elena",
   lastName: "Garcia",
   dateOfBirth: "1988-04-12",
-  address: { line1: "1200 Market Street", line2: "Apt 4B", city: "San Francisco", state: "CA", postalCode: "94102" },
+  address: {
+    line1: "1200 Market Street",
+    line2: "Apt 4B",
+    city: "San Francisco",
+    state: "CA",
+    postalCode: "94102",
+  },
   licenseNumber: "D1234567",
   email: "maria.garcia@example.com",
   phone: "+14155550123",
@@ -65,7 +71,8 @@ let idCounter = 0;
 export const anApplicationRecord = (overrides: Partial<ApplicationRecord> = {}): ApplicationRecord => {
   idCounter += 1;
   const at = "2026-01-15T10:00:00.000Z";
-  const applicationId = overrides.applicationId ?? `app-${Math.random().toString(36).slice(2, 10)}-${idCounter}`;
+  const applicationId =
+    overrides.applicationId ?? `app-${Math.random().toString(36).slice(2, 10)}-${idCounter}`;
   return {
     applicationId,
     version: 1,

@@ -18,7 +18,12 @@ const crc32 = (bytes: Uint8Array): number => {
   return (crc ^ 0xffffffff) >>> 0;
 };
 
-const u32 = (value: number) => [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+const u32 = (value: number) => [
+  (value >>> 24) & 0xff,
+  (value >>> 16) & 0xff,
+  (value >>> 8) & 0xff,
+  value & 0xff,
+];
 
 const chunk = (type: string, data: Uint8Array): number[] => {
   const typed = new Uint8Array([...strToU8(type), ...data]);
@@ -34,11 +39,19 @@ export function aPngImage(seed = 1, size = 16): Uint8Array {
   const raw = new Uint8Array(size * (size * 3 + 1));
   for (let y = 0; y < size; y += 1) {
     raw[y * (size * 3 + 1)] = 0; // filter: none
-    for (let x = 0; x < size * 3; x += 1) raw[y * (size * 3 + 1) + 1 + x] = (seed * 31 + x * 7 + y * 13) & 0xff;
+    for (let x = 0; x < size * 3; x += 1)
+      raw[y * (size * 3 + 1) + 1 + x] = (seed * 31 + x * 7 + y * 13) & 0xff;
   }
   const ihdr = new Uint8Array([...u32(size), ...u32(size), 8, 2, 0, 0, 0]);
   return new Uint8Array([
-    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+    0x89,
+    0x50,
+    0x4e,
+    0x47,
+    0x0d,
+    0x0a,
+    0x1a,
+    0x0a,
     ...chunk("IHDR", ihdr),
     ...chunk("IDAT", zlibSync(raw)),
     ...chunk("IEND", new Uint8Array()),

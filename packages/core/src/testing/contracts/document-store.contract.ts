@@ -17,7 +17,6 @@ export interface DocumentStoreContractOptions {
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 const uniqueId = (): string => `app-${Math.random().toString(36).slice(2, 12)}`;
 
-
 const codeOf = async (promise: Promise<unknown>): Promise<string | undefined> => {
   try {
     await promise;
@@ -52,7 +51,9 @@ export function documentStoreContract({ name, make }: DocumentStoreContractOptio
     it("reports a missing upload as DOCUMENT_NOT_FOUND", async () => {
       const { store } = await make();
 
-      const code = await codeOf(store.readUpload({ bucket: "", key: `uploads/${uniqueId()}.zip` }, { maxBytes: 10 }));
+      const code = await codeOf(
+        store.readUpload({ bucket: "", key: `uploads/${uniqueId()}.zip` }, { maxBytes: 10 }),
+      );
 
       expect(code).toBe("DOCUMENT_NOT_FOUND");
     });
@@ -62,7 +63,12 @@ export function documentStoreContract({ name, make }: DocumentStoreContractOptio
       const applicationId = uniqueId();
       const bytes = bytesOf("license image bytes");
 
-      const ref = await store.putDocument({ applicationId, name: "license.jpg", contentType: "image/jpeg", bytes });
+      const ref = await store.putDocument({
+        applicationId,
+        name: "license.jpg",
+        contentType: "image/jpeg",
+        bytes,
+      });
 
       expect(ref.size).toBe(bytes.byteLength);
       expect(ref.contentType).toBe("image/jpeg");
@@ -87,8 +93,18 @@ export function documentStoreContract({ name, make }: DocumentStoreContractOptio
       const { store } = await make();
       const a = uniqueId();
       const b = uniqueId();
-      await store.putDocument({ applicationId: a, name: "license.jpg", contentType: "image/jpeg", bytes: bytesOf("A") });
-      await store.putDocument({ applicationId: b, name: "license.jpg", contentType: "image/jpeg", bytes: bytesOf("B") });
+      await store.putDocument({
+        applicationId: a,
+        name: "license.jpg",
+        contentType: "image/jpeg",
+        bytes: bytesOf("A"),
+      });
+      await store.putDocument({
+        applicationId: b,
+        name: "license.jpg",
+        contentType: "image/jpeg",
+        bytes: bytesOf("B"),
+      });
 
       const listA = await store.listDocuments(a);
       await store.deleteDocuments(a);
