@@ -91,6 +91,8 @@ export interface IdentityCheck {
   readonly outcome: CheckOutcome;
   readonly reason: ReasonCode;
   readonly comparison?: { readonly outcome: MatchOutcome; readonly fields: readonly FieldComparison[] };
+  /** The score bands the comparison used, for the audit trail. */
+  readonly bands?: ScoreBands;
   readonly engine: string;
   readonly modelVersion?: string;
   readonly checkedAt: string;

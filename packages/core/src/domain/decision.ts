@@ -60,6 +60,7 @@ export function judgeIdentity(
   extraction: IdExtraction,
   comparison: IdentityComparison | undefined,
   at: Date,
+  bands?: ScoreBands,
 ): IdentityCheck {
   const base = { engine: extraction.engine, checkedAt: at.toISOString() };
   if (extraction.status === "UNREADABLE") return { ...base, outcome: "FAIL", reason: "LICENSE_UNREADABLE" };

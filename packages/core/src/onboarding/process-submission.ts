@@ -21,6 +21,7 @@ import { isFault, type Rejection } from "../domain/errors.js";
 import type { Submission, SubmissionFile } from "../domain/submission.js";
 import { DEFAULT_INTAKE_LIMITS, type IntakeLimits, readSubmission } from "../intake/index.js";
 import { type CompareIdentityOptions, compareIdentity } from "../matching/index.js";
+import { resolveOptions } from "../matching/options.js";
 import type { Ports } from "../ports/index.js";
 import { deriveApplicationId } from "./application-id.js";
 import { claimed, dispatchOutbox, nextVersion, reload } from "./outbox.js";
@@ -227,7 +228,7 @@ async function readUpload(
   if (upload.size !== undefined && upload.size > limits.maxUploadBytes) return tooLarge(upload.size, limits);
   const read = await deps.documentStore.readUpload(upload, { maxBytes: limits.maxUploadBytes });
   if (read.status === "TOO_LARGE") return tooLarge(read.size, limits);
-  return readSubmission(read.bytes, { limits });
+  return readSubmission(read.bytes, { limits, now: deps.clock.now() });
 }
 
 const tooLarge = (size: number, limits: IntakeLimits): Read => ({
@@ -314,7 +315,11 @@ async function verify(
       ? compareIdentity(applicant, extraction.identity, { ...identityOptions, now })
       : undefined;
   const faceMatch = judgeFace(face, policy, now);
-  const identity = judgeIdentity(extraction, comparison, now);
+  const { bands: identityBands } = resolveOptions(identityOptions);
+  const identity = judgeIdentity(extraction, comparison, now, {
+    pass: identityBands.match,
+    review: identityBands.review,
+  });
   const checks = { ...record.checks, faceMatch, identity };
   const outcome = worstOf([faceMatch.outcome, identity.outcome]);
   const reasons = reasonsOf(checks);
@@ -338,7 +343,12 @@ async function verify(
     step: "verification",
     outcome,
     scores: scoresOf(faceMatch.similarity, comparison?.fields),
-    thresholds: { facePass: policy.face.pass, faceReview: policy.face.review },
+    thresholds: {
+      facePass: policy.face.pass,
+      faceReview: policy.face.review,
+      identityMatch: identityBands.match,
+      identityReview: identityBands.review,
+    },
     detail: {
       faceEngine: faceMatch.engine,
       faceResult: faceMatch.reason,

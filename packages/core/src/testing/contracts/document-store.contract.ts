@@ -107,10 +107,11 @@ export function documentStoreContract({ name, make }: DocumentStoreContractOptio
       });
 
       const listA = await store.listDocuments(a);
+      const readA = await store.getDocument(listA[0] ?? { key: "" });
       await store.deleteDocuments(a);
 
       expect(listA).toHaveLength(1);
-      expect(new TextDecoder().decode(await store.getDocument(listA[0] ?? { key: "" }))).toBe("A");
+      expect(new TextDecoder().decode(readA)).toBe("A");
       expect(await store.listDocuments(a)).toEqual([]);
       expect(await store.listDocuments(b)).toHaveLength(1);
     });

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { SCENARIOS } from "./demo/scenarios.js";
+import type { Report } from "./report.js";
+import { PII_VALUES, validZip, writeTempFiles } from "./test-submissions.js";
+
+// The built command, as users run it (built by test/build-once.ts).
+const BIN = fileURLToPath(new URL("../dist/onboard.js", import.meta.url));
+
+const onboard = (...args: string[]) => {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+};
+
+describe("onboard (child process)", () => {
+  it("process --json: one JSON object, MANUAL_REVIEW with the unavailable reasons, no PII", () => {
+    const files = writeTempFiles({ "submission.zip": validZip() });
+
+    const { status, stdout, stderr } = onboard("process", files["submission.zip"] ?? "", "--json");
+
+    expect(status).toBe(0);
+    expect(stderr).toBe("");
+    const report = JSON.parse(stdout) as Report;
+    expect(Object.keys(report)).toEqual([
+      "applicationId",
+      "status",
+      "reasons",
+      "checks",
+      "notifications",
+      "audit",
+    ]);
+    expect(report.status).toBe("MANUAL_REVIEW");
+    expect(report.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining([
+        "FACE_CHECK_UNAVAILABLE",
+        "ID_EXTRACTION_UNAVAILABLE",
+        "LICENSE_VALIDATION_UNAVAILABLE",
+      ]),
+    );
+    expect(Object.keys(report.checks)).toEqual(["faceMatch", "identity", "licenseValidation"]);
+    expect(report.notifications.length).toBe(4);
+    for (const value of PII_VALUES) expect(stdout).not.toContain(value);
+  });
+
+  it("process --json on an invalid zip: exit 0, INVALID_SUBMISSION and its code", () => {
+    const files = writeTempFiles({ "bad.zip": new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) });
+
+    const { status, stdout } = onboard("process", files["bad.zip"] ?? "", "--json");
+
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.status).toBe("INVALID_SUBMISSION");
+    expect(report.reasons[0]?.code).toBe("ARCHIVE_INVALID");
+  });
+
+  it("a missing file: exit 2, one line on stderr, no stack trace", () => {
+    const { status, stdout, stderr } = onboard("process", "does-not-exist.zip");
+
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("onboard: cannot read 'does-not-exist.zip': no such file\n");
+  });
+
+  it("an unknown flag: exit 2, one line on stderr", () => {
+    const { status, stderr } = onboard("process", "x.zip", "--yaml");
+
+    expect(status).toBe(2);
+    expect(stderr).toBe("onboard: unknown option '--yaml'\n");
+  });
+
+  it("--help and --version exit 0", () => {
+    expect(onboard("--help")).toMatchObject({ status: 0, stderr: "" });
+    expect(onboard("--version").stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("demo: exit 0, each scenario's expected status printed, no colour when piped", () => {
+    const { status, stdout } = onboard("demo");
+
+    expect(status).toBe(0);
+    for (const scenario of SCENARIOS)
+      expect(stdout).toContain(`✔ ${scenario.id}: ${scenario.expect.status}, as expected`);
+    expect(stdout).not.toContain("\u001b[");
+  });
+});

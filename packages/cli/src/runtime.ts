@@ -1,0 +1,62 @@
+import {
+  type ApplicationView,
+  type Clock,
+  completeLicenseValidation,
+  getApplication,
+  type Notification,
+  type Ports,
+  processSubmission,
+  systemClock,
+  type UploadRef,
+} from "@onboarding/core";
+import {
+  InMemoryCustomerRepo,
+  InMemoryDocumentStore,
+  InMemoryNotifier,
+  InMemoryValidationQueue,
+} from "@onboarding/in-memory-adapters";
+import type { Engines } from "./engines.js";
+
+/**
+ * The embedded default: storage, queue and notifier in memory, with the given engines. The queue
+ * and notifier are typed concretely because the command drains the one and reports the other.
+ */
+export interface LocalRuntime extends Ports {
+  readonly documentStore: InMemoryDocumentStore;
+  readonly customerRepo: InMemoryCustomerRepo;
+  readonly validationQueue: InMemoryValidationQueue;
+  readonly notifier: InMemoryNotifier;
+}
+
+export function createLocalRuntime<E extends Engines>(options: {
+  readonly engines: E;
+  readonly clock?: Clock;
+}): LocalRuntime & E {
+  return {
+    documentStore: new InMemoryDocumentStore(),
+    customerRepo: new InMemoryCustomerRepo(),
+    validationQueue: new InMemoryValidationQueue(),
+    notifier: new InMemoryNotifier(),
+    clock: options.clock ?? systemClock,
+    ...options.engines,
+  };
+}
+
+/** Where one submission ended: the application without PII, and what its applicant was sent. */
+export interface SubmissionRun {
+  readonly view: ApplicationView;
+  readonly notifications: readonly Notification[];
+}
+
+/**
+ * Runs one upload as the deployed system would: `processSubmission` (the upload event), then the
+ * license-validation worker on every request the queue received, until the queue is empty.
+ */
+export async function runSubmission(runtime: LocalRuntime, upload: UploadRef): Promise<SubmissionRun> {
+  const processed = await processSubmission(runtime, { upload });
+  for (let batch = runtime.validationQueue.take(); batch.length > 0; batch = runtime.validationQueue.take()) {
+    for (const request of batch) await completeLicenseValidation(runtime, request);
+  }
+  const view = (await getApplication(runtime, processed.applicationId)) ?? processed;
+  return { view, notifications: runtime.notifier.sentTo(view.applicationId) };
+}

@@ -1,0 +1,1 @@
+export { toCsvCell, toCsvRow } from "./to-csv-cell.js";
