@@ -146,3 +146,11 @@ describe("compareNames, found by the evaluation set", () => {
     );
   });
 });
+
+describe("compareNames, swapped names with a suffix", () => {
+  it("sees the swap when the suffix was typed after the surname in the first-name field", () => {
+    expect(outcome({ first: "O'Connor Sr.", last: "Karen" }, { first: "KAREN", last: "OCONNOR SR" })).toBe(
+      "REVIEW",
+    );
+  });
+});
