@@ -158,8 +158,8 @@ interface Measurement {
 }
 
 const loadJszip = (): { loadAsync(bytes: Uint8Array): Promise<JszipArchive> } => {
-  // jszip is a devDependency of @onboarding/core (kept only for this comparison).
-  const require = createRequire(fileURLToPath(new URL("../../packages/core/package.json", import.meta.url)));
+  // jszip is a dependency of the bench only, kept for this comparison.
+  const require = createRequire(import.meta.url);
   return require("jszip");
 };
 interface JszipArchive {
