@@ -143,7 +143,12 @@ describe("a valid submission whose checks all pass", () => {
     ]);
     const verification = final?.audit.find((e) => e.to === "AWAITING_LICENSE_VALIDATION");
     expect(verification?.scores?.faceSimilarity).toBe(99.3);
-    expect(verification?.thresholds).toEqual({ facePass: 95, faceReview: 80, identityMatch: 90, identityReview: 60 });
+    expect(verification?.thresholds).toEqual({
+      facePass: 95,
+      faceReview: 80,
+      identityMatch: 90,
+      identityReview: 60,
+    });
     expect(verification?.detail?.idModelVersion).toBe("1.0");
   });
 });

@@ -74,6 +74,7 @@ export function judgeIdentity(
     reason:
       outcome === "PASS" ? "IDENTITY_MATCH" : outcome === "REVIEW" ? "IDENTITY_REVIEW" : "IDENTITY_MISMATCH",
     comparison: { outcome: comparison.outcome, fields: comparison.fields },
+    ...(bands === undefined ? {} : { bands }),
   };
 }
 
