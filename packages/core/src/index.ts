@@ -10,6 +10,7 @@ export * from "./domain/errors.js";
 export * from "./domain/hash.js";
 export * from "./domain/identity.js";
 export * from "./domain/result.js";
+export * from "./domain/retention.js";
 export * from "./domain/submission.js";
 export * from "./export/index.js";
 export * from "./intake/index.js";

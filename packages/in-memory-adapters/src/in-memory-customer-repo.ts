@@ -1,8 +1,12 @@
 import {
   ApplicationExistsFault,
   ApplicationNotFoundFault,
+  type ApplicationPage,
   type ApplicationRecord,
+  type ApplicationStatus,
+  type ApplicationSummary,
   type CustomerRepo,
+  OnboardingFault,
   VersionConflictFault,
 } from "@onboarding/core";
 import { type LatencyOptions, wait } from "./latency.js";
@@ -44,4 +48,48 @@ export class InMemoryCustomerRepo implements CustomerRepo {
       throw new VersionConflictFault(record.applicationId, record.version - 1);
     this.#records.set(record.applicationId, structuredClone(record));
   }
+
+  async listByStatus(query: {
+    readonly status: ApplicationStatus;
+    readonly limit: number;
+    readonly cursor?: string;
+    readonly createdBefore?: string;
+  }): Promise<ApplicationPage> {
+    await wait(this.#delayMs);
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const matching = this.#summaries((r) => r.status === query.status)
+      .filter((s) => query.createdBefore === undefined || s.createdAt < query.createdBefore)
+      .filter((s) => after === undefined || orderKey(s) > after);
+    const items = matching.slice(0, Math.max(1, query.limit));
+    const last = items.at(-1);
+    return matching.length > items.length && last !== undefined
+      ? { items, nextCursor: Buffer.from(orderKey(last)).toString("base64url") }
+      : { items };
+  }
+
+  async findByCustomerRef(customerRef: string): Promise<readonly ApplicationSummary[]> {
+    await wait(this.#delayMs);
+    return this.#summaries((r) => r.customerRef === customerRef);
+  }
+
+  #summaries(predicate: (record: ApplicationRecord) => boolean): ApplicationSummary[] {
+    return [...this.#records.values()]
+      .filter(predicate)
+      .map(({ applicationId, status, version, createdAt, updatedAt }) => ({
+        applicationId,
+        status,
+        version,
+        createdAt,
+        updatedAt,
+      }))
+      .sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : 1));
+  }
+}
+
+const orderKey = (s: ApplicationSummary) => `${s.createdAt}|${s.applicationId}`;
+
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!decoded.includes("|")) throw new OnboardingFault("CURSOR_INVALID", "malformed listing cursor");
+  return decoded;
 }

@@ -90,4 +90,9 @@ export class InMemoryDocumentStore implements DocumentStore {
     const prefix = `${this.#prefix}${applicationId}/`;
     for (const key of [...this.#objects.keys()]) if (key.startsWith(prefix)) this.#objects.delete(key);
   }
+
+  async deleteUpload(upload: UploadRef): Promise<void> {
+    await wait(this.#delayMs);
+    this.#objects.delete(upload.key);
+  }
 }

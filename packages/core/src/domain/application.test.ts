@@ -43,7 +43,7 @@ describe("the application lifecycle", () => {
     expect(act).toThrow(expect.objectContaining({ code: "ILLEGAL_TRANSITION" }));
   });
 
-  it("has decisions and refused submissions as its only ends", () => {
+  it("has decisions, requested resubmissions and refused submissions as its only ends", () => {
     expect([...TERMINAL_STATUSES].sort()).toEqual([
       "APPROVED",
       "INVALID_SUBMISSION",

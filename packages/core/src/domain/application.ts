@@ -12,11 +12,14 @@ export type ApplicationStatus =
   | "APPROVED"
   | "REJECTED"
   | "MANUAL_REVIEW"
+  | "RESUBMISSION_REQUESTED"
   | "INVALID_SUBMISSION";
 
 /**
  * The lifecycle. An application is created `RECEIVED` (or `INVALID_SUBMISSION` when intake
- * refused it) and only moves along these edges; the decision states have no way out yet.
+ * refused it) and only moves along these edges. `MANUAL_REVIEW` is left only by a reviewer's
+ * decision; a requested resubmission ends this application, and the applicant's next upload
+ * becomes a new application linked to it.
  */
 export const TRANSITIONS = {
   RECEIVED: ["DOCUMENTS_STORED"],
@@ -25,7 +28,8 @@ export const TRANSITIONS = {
   AWAITING_LICENSE_VALIDATION: ["APPROVED", "REJECTED", "MANUAL_REVIEW"],
   APPROVED: [],
   REJECTED: [],
-  MANUAL_REVIEW: [],
+  MANUAL_REVIEW: ["APPROVED", "REJECTED", "RESUBMISSION_REQUESTED"],
+  RESUBMISSION_REQUESTED: [],
   INVALID_SUBMISSION: [],
 } as const satisfies Record<ApplicationStatus, readonly ApplicationStatus[]>;
 
@@ -59,7 +63,10 @@ export type ReasonCode =
   | "LICENSE_EXPIRING_SOON"
   | "LICENSE_VALID"
   | "LICENSE_INVALID"
-  | "LICENSE_VALIDATION_UNAVAILABLE";
+  | "LICENSE_VALIDATION_UNAVAILABLE"
+  | "REVIEW_APPROVED"
+  | "REVIEW_REJECTED"
+  | "REVIEW_RESUBMISSION_REQUESTED";
 
 /** A finding, safe to show the applicant and to log: the message never carries PII. */
 export interface Reason {
@@ -157,7 +164,19 @@ export type NotificationContent =
       readonly reasons: readonly ReasonCode[];
     };
 
-/** An application as stored. `applicant` holds PII; everything else is safe to log. */
+/** What a reviewer may decide about an application in `MANUAL_REVIEW`. */
+export type ReviewDecision = "APPROVE" | "REJECT" | "REQUEST_RESUBMISSION";
+
+/** A reviewer's decision as recorded. `comment` is free text and may hold PII: it is erased with the rest. */
+export interface ReviewRecord {
+  readonly reviewerId: string;
+  readonly decision: ReviewDecision;
+  readonly reasonCode: string;
+  readonly comment?: string;
+  readonly decidedAt: string;
+}
+
+/** An application as stored. `applicant` and `review.comment` hold PII; the rest is safe to log. */
 export interface ApplicationRecord {
   readonly applicationId: string;
   /** Optimistic-locking version: 1 when created, +1 on every save. */
@@ -174,6 +193,18 @@ export interface ApplicationRecord {
   /** Ids of effects already sent, so a redelivered event never sends them again. */
   readonly effectsDone: readonly string[];
   readonly audit: readonly AuditEntry[];
+  /**
+   * A pseudonymous reference to the applicant (keyed hash of license number, state and date of
+   * birth), linking a resubmission to the application that asked for it. Not reversible without
+   * the key.
+   */
+  readonly customerRef?: string;
+  /** The application this one resubmits, and the one that resubmitted this one. */
+  readonly previousApplicationId?: string;
+  readonly nextApplicationId?: string;
+  readonly review?: ReviewRecord;
+  /** When the images, documents and PII were erased; the decision record stays. */
+  readonly erasedAt?: string;
 }
 
 /**
@@ -186,7 +217,7 @@ export function transition<S extends ApplicationStatus>(
   to: NextStatus<S>,
   entry: Omit<AuditEntry, "from" | "to" | "at">,
   at: Date,
-  changes: Partial<Pick<ApplicationRecord, "documents" | "checks" | "reasons" | "outbox">> = {},
+  changes: Partial<Pick<ApplicationRecord, "documents" | "checks" | "reasons" | "outbox" | "review">> = {},
 ): ApplicationRecord {
   const target = to as ApplicationStatus;
   if (!canTransition(record.status, target)) throw new IllegalTransitionFault(record.status, target);
@@ -200,23 +231,54 @@ export function transition<S extends ApplicationStatus>(
   };
 }
 
-/** The application as the applicant and operators may see it: no PII. */
+/** The application as the applicant and operators may see it: no PII (the review comment is left out). */
 export interface ApplicationView {
   readonly applicationId: string;
   readonly status: ApplicationStatus;
+  readonly version: number;
   readonly reasons: readonly Reason[];
   readonly checks: Checks;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly audit: readonly AuditEntry[];
+  readonly previousApplicationId?: string;
+  readonly nextApplicationId?: string;
+  readonly review?: Omit<ReviewRecord, "comment">;
+  readonly erasedAt?: string;
 }
 
-export const toView = (record: ApplicationRecord): ApplicationView => ({
-  applicationId: record.applicationId,
-  status: record.status,
-  reasons: record.reasons,
-  checks: record.checks,
-  createdAt: record.createdAt,
-  updatedAt: record.updatedAt,
-  audit: record.audit,
-});
+export const toView = (record: ApplicationRecord): ApplicationView => {
+  const { previousApplicationId, nextApplicationId, review, erasedAt } = record;
+  return {
+    applicationId: record.applicationId,
+    status: record.status,
+    version: record.version,
+    reasons: record.reasons,
+    checks: record.checks,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    audit: record.audit,
+    ...(previousApplicationId === undefined ? {} : { previousApplicationId }),
+    ...(nextApplicationId === undefined ? {} : { nextApplicationId }),
+    ...(review === undefined
+      ? {}
+      : {
+          review: {
+            reviewerId: review.reviewerId,
+            decision: review.decision,
+            reasonCode: review.reasonCode,
+            decidedAt: review.decidedAt,
+          },
+        }),
+    ...(erasedAt === undefined ? {} : { erasedAt }),
+  };
+};
+
+/** What a listing shows of an application: ids and times only. */
+export interface ApplicationSummary {
+  readonly applicationId: string;
+  readonly status: ApplicationStatus;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}

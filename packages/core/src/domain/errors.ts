@@ -49,7 +49,8 @@ export type FaultCode =
   | "DEPENDENCY_FAILED"
   | "DOCUMENT_NOT_FOUND"
   | "CONFIGURATION_INVALID"
-  | "EFFECTS_IN_FLIGHT";
+  | "EFFECTS_IN_FLIGHT"
+  | "CURSOR_INVALID";
 
 /** Base class of every fault the library throws. Switch on `code`, not on `instanceof`. */
 export class OnboardingFault extends Error {

@@ -24,6 +24,7 @@ import { type CompareIdentityOptions, compareIdentity } from "../matching/index.
 import { resolveOptions } from "../matching/options.js";
 import type { Ports } from "../ports/index.js";
 import { deriveApplicationId } from "./application-id.js";
+import { deriveCustomerRef } from "./customer-ref.js";
 import { claimed, dispatchOutbox, nextVersion, reload } from "./outbox.js";
 
 export type ProcessSubmissionDeps = Pick<
@@ -40,6 +41,8 @@ export interface ProcessSubmissionOptions {
   readonly claimLeaseMs?: number;
   /** Identifies this worker in outbox claims. Default: a random id per call. */
   readonly worker?: string;
+  /** The secret key of the pseudonymous customer reference (see `deriveCustomerRef`). */
+  readonly customerRefKey?: string;
 }
 
 const DEFAULT_CLAIM_LEASE_MS = 60_000;
@@ -86,6 +89,7 @@ export async function processSubmission(
       input.upload,
       limits,
       outbox.worker,
+      options.customerRefKey,
     ));
   }
 
@@ -99,10 +103,11 @@ export async function processSubmission(
           }
           // Stored and verified in one save: a crash before it only repeats idempotent work.
           const verifying = toVerifying(record, documents, deps.clock.now());
-          record = await saveNext(
-            deps,
-            await verify(deps, verifying, policy, options.identity, outbox.worker),
-          );
+          const [verified] = await Promise.all([
+            verify(deps, verifying, policy, options.identity, outbox.worker),
+            linkPrevious(deps, record),
+          ]);
+          record = await saveNext(deps, verified);
           break;
         }
         case "DOCUMENTS_STORED":
@@ -145,6 +150,7 @@ async function receive(
   upload: UploadRef,
   limits: IntakeLimits,
   worker: string,
+  customerRefKey: string | undefined,
 ): Promise<{ record: ApplicationRecord; submission?: Submission; documents?: StoredDocuments }> {
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -188,21 +194,83 @@ async function receive(
   }
 
   const submission = read.value;
-  const record: ApplicationRecord = {
-    ...base,
-    status: "RECEIVED",
-    applicant: submission.application,
-    reasons: [],
-    outbox: [],
-    audit: [{ at, step: "intake", to: "RECEIVED", outcome: "ACCEPTED" }],
-  };
-  // The documents are written while the application is created: both are idempotent, and the
-  // documents are needed next whichever worker wins the create.
+  const customerRef = await deriveCustomerRef(submission.application, customerRefKey);
   const [created, documents] = await Promise.all([
-    createOrLoad(deps, record),
+    // The documents are written while the application is created: both are idempotent, and the
+    // documents are needed next whichever worker wins the create.
+    findResubmitted(deps, customerRef, applicationId).then((previous) =>
+      createOrLoad(deps, {
+        ...base,
+        status: "RECEIVED",
+        applicant: submission.application,
+        customerRef,
+        ...(previous === undefined ? {} : { previousApplicationId: previous }),
+        reasons: [],
+        outbox: [],
+        audit: [
+          {
+            at,
+            step: "intake",
+            to: "RECEIVED",
+            outcome: "ACCEPTED",
+            ...(previous === undefined ? {} : { detail: { resubmissionOf: previous } }),
+          },
+        ],
+      }),
+    ),
     storeDocuments(deps, applicationId, submission),
   ]);
   return { record: created, submission, documents };
+}
+
+/** The applicant's latest application that asked for a resubmission and has none yet, if any. */
+async function findResubmitted(
+  deps: ProcessSubmissionDeps,
+  customerRef: string,
+  applicationId: string,
+): Promise<string | undefined> {
+  const candidates = (await deps.customerRepo.findByCustomerRef(customerRef)).filter(
+    (a) => a.status === "RESUBMISSION_REQUESTED" && a.applicationId !== applicationId,
+  );
+  for (const candidate of candidates.reverse()) {
+    const earlier = await deps.customerRepo.get(candidate.applicationId);
+    if (earlier?.nextApplicationId === undefined || earlier.nextApplicationId === applicationId)
+      return candidate.applicationId;
+  }
+  return undefined;
+}
+
+/**
+ * Records on the earlier application that this one resubmits it, so both audit trails show the
+ * link. Idempotent; if another resubmission claimed the earlier application first, it stays theirs.
+ */
+async function linkPrevious(deps: ProcessSubmissionDeps, record: ApplicationRecord): Promise<void> {
+  if (record.previousApplicationId === undefined) return;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const earlier = await deps.customerRepo.get(record.previousApplicationId);
+    if (earlier === undefined || earlier.nextApplicationId !== undefined) return;
+    const at = deps.clock.now().toISOString();
+    try {
+      await deps.customerRepo.save(
+        nextVersion(earlier, {
+          nextApplicationId: record.applicationId,
+          updatedAt: at,
+          audit: [
+            ...earlier.audit,
+            {
+              at,
+              step: "resubmission",
+              outcome: "RESUBMITTED",
+              detail: { resubmittedAs: record.applicationId },
+            },
+          ],
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!isFault(error, "VERSION_CONFLICT")) throw error;
+    }
+  }
 }
 
 async function createOrLoad(

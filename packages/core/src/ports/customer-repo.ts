@@ -1,4 +1,11 @@
-import type { ApplicationRecord } from "../domain/application.js";
+import type { ApplicationRecord, ApplicationStatus, ApplicationSummary } from "../domain/application.js";
+
+/** A page of a listing, oldest first; `nextCursor` is absent on the last page. */
+export interface ApplicationPage {
+  readonly items: readonly ApplicationSummary[];
+  /** Opaque: pass it back as `cursor` for the next page. */
+  readonly nextCursor?: string;
+}
 
 /**
  * Stores applications. Every write is conditional, so concurrent workers never overwrite
@@ -20,4 +27,19 @@ export interface CustomerRepo {
    * `ApplicationNotFoundFault` if it does not exist.
    */
   save(record: ApplicationRecord): Promise<void>;
+
+  /**
+   * Applications in one status, oldest `createdAt` first, a page at a time (an index, never a
+   * scan). `createdBefore` (ISO time, exclusive) narrows to older ones, for retention jobs.
+   * A malformed cursor is a fault, not an empty page.
+   */
+  listByStatus(query: {
+    readonly status: ApplicationStatus;
+    readonly limit: number;
+    readonly cursor?: string;
+    readonly createdBefore?: string;
+  }): Promise<ApplicationPage>;
+
+  /** The applications of one applicant (by `customerRef`), oldest first; none: an empty array. */
+  findByCustomerRef(customerRef: string): Promise<readonly ApplicationSummary[]>;
 }

@@ -43,4 +43,7 @@ export interface DocumentStore {
 
   /** Deletes every document of an application. Deleting nothing is not an error. */
   deleteDocuments(applicationId: string): Promise<void>;
+
+  /** Deletes an upload (every version, where the store keeps versions). Deleting nothing is not an error. */
+  deleteUpload(upload: UploadRef): Promise<void>;
 }

@@ -1,6 +1,6 @@
 export type { Clock } from "./clock.js";
 export { systemClock } from "./clock.js";
-export type { CustomerRepo } from "./customer-repo.js";
+export type { ApplicationPage, CustomerRepo } from "./customer-repo.js";
 export type { DocumentStore, DocumentToStore, UploadRead } from "./document-store.js";
 export type { FaceMatcher } from "./face-matcher.js";
 export type { IdExtractor } from "./id-extractor.js";

@@ -129,5 +129,15 @@ export function documentStoreContract({ name, make }: DocumentStoreContractOptio
 
       await expect(store.deleteDocuments(uniqueId())).resolves.toBeUndefined();
     });
+
+    it("deletes an upload, and deleting it again is not an error", async () => {
+      const { store, seedUpload } = await make();
+      const upload = await seedUpload(`uploads/${uniqueId()}.zip`, bytesOf("zip"));
+
+      await store.deleteUpload(upload);
+      await store.deleteUpload(upload);
+
+      expect(await codeOf(store.readUpload(upload, { maxBytes: 1024 }))).toBe("DOCUMENT_NOT_FOUND");
+    });
   });
 }
