@@ -47,8 +47,8 @@ describe("the application lifecycle", () => {
     expect([...TERMINAL_STATUSES].sort()).toEqual([
       "APPROVED",
       "INVALID_SUBMISSION",
-      "MANUAL_REVIEW",
       "REJECTED",
+      "RESUBMISSION_REQUESTED",
     ]);
     expect(isTerminal("VERIFYING")).toBe(false);
   });
