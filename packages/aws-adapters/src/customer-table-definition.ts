@@ -8,6 +8,9 @@ import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from "@aws
  * - `expiresAt`: epoch seconds, the TTL attribute (retention).
  * - GSI `byStatus` on `status` + `createdAt` for the review queue; it projects ids, versions and
  *   times only, so the index never copies the applicant's PII.
+ * - GSI `byCustomer` on `customerRef` + `createdAt` links a resubmission to the application that
+ *   asked for it; `customerRef` is a keyed hash, and the index projects ids, status and times only.
+ *   Applications without a `customerRef` (refused at intake) are not in it (a sparse index).
  */
 export const CUSTOMER_TABLE = {
   partitionKey: "pk",
@@ -16,6 +19,7 @@ export const CUSTOMER_TABLE = {
   partitionPrefix: "APP#",
   ttlAttribute: "expiresAt",
   statusIndex: "byStatus",
+  customerIndex: "byCustomer",
 } as const;
 
 /**
@@ -37,6 +41,7 @@ export function customerTableDefinition(tableName: string): CreateTableCommandIn
       { AttributeName: CUSTOMER_TABLE.sortKey, AttributeType: "S" },
       { AttributeName: "status", AttributeType: "S" },
       { AttributeName: "createdAt", AttributeType: "S" },
+      { AttributeName: "customerRef", AttributeType: "S" },
     ],
     KeySchema: [
       { AttributeName: CUSTOMER_TABLE.partitionKey, KeyType: "HASH" },
@@ -52,6 +57,17 @@ export function customerTableDefinition(tableName: string): CreateTableCommandIn
         Projection: {
           ProjectionType: "INCLUDE",
           NonKeyAttributes: ["applicationId", "version", "updatedAt"],
+        },
+      },
+      {
+        IndexName: CUSTOMER_TABLE.customerIndex,
+        KeySchema: [
+          { AttributeName: "customerRef", KeyType: "HASH" },
+          { AttributeName: "createdAt", KeyType: "RANGE" },
+        ],
+        Projection: {
+          ProjectionType: "INCLUDE",
+          NonKeyAttributes: ["applicationId", "status", "version", "updatedAt"],
         },
       },
     ],

@@ -1,9 +1,12 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import {
   ApplicationExistsFault,
   ApplicationNotFoundFault,
+  type ApplicationPage,
   type ApplicationRecord,
+  type ApplicationStatus,
+  type ApplicationSummary,
   type CustomerRepo,
   OnboardingFault,
   VersionConflictFault,
@@ -114,6 +117,71 @@ export class DynamoDbCustomerRepo implements CustomerRepo {
     }
   }
 
+  /** Queries the `byStatus` index (never a scan), oldest first; the cursor is the last key, base64url. */
+  async listByStatus(query: {
+    readonly status: ApplicationStatus;
+    readonly limit: number;
+    readonly cursor?: string;
+    readonly createdBefore?: string;
+  }): Promise<ApplicationPage> {
+    const startKey = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    try {
+      const page = await this.#documents.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          IndexName: CUSTOMER_TABLE.statusIndex,
+          KeyConditionExpression:
+            query.createdBefore === undefined
+              ? "#status = :status"
+              : "#status = :status AND #createdAt < :before",
+          ExpressionAttributeNames: {
+            "#status": "status",
+            ...(query.createdBefore === undefined ? {} : { "#createdAt": "createdAt" }),
+          },
+          ExpressionAttributeValues: {
+            ":status": query.status,
+            ...(query.createdBefore === undefined ? {} : { ":before": query.createdBefore }),
+          },
+          ScanIndexForward: true,
+          Limit: Math.max(1, Math.trunc(query.limit)),
+          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+        }),
+      );
+      const items = (page.Items ?? []).map(toSummary);
+      return page.LastEvaluatedKey === undefined
+        ? { items }
+        : { items, nextCursor: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString("base64url") };
+    } catch (error) {
+      throw dependencyFault(DEPENDENCY, "Query (byStatus)", error);
+    }
+  }
+
+  /** Queries the sparse `byCustomer` index, oldest first. */
+  async findByCustomerRef(customerRef: string): Promise<readonly ApplicationSummary[]> {
+    const found: ApplicationSummary[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    try {
+      do {
+        const page = await this.#documents.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            IndexName: CUSTOMER_TABLE.customerIndex,
+            KeyConditionExpression: "#ref = :ref",
+            ExpressionAttributeNames: { "#ref": "customerRef" },
+            ExpressionAttributeValues: { ":ref": customerRef },
+            ScanIndexForward: true,
+            ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
+          }),
+        );
+        found.push(...(page.Items ?? []).map(toSummary));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey !== undefined);
+    } catch (error) {
+      throw dependencyFault(DEPENDENCY, "Query (byCustomer)", error);
+    }
+    return found;
+  }
+
   #toItem(record: ApplicationRecord): Record<string, unknown> {
     const createdAt = Date.parse(record.createdAt);
     if (Number.isNaN(createdAt)) {
@@ -140,4 +208,31 @@ function fromItem(item: Record<string, unknown>): ApplicationRecord {
   const record: Record<string, unknown> = { ...item };
   for (const attribute of TABLE_ATTRIBUTES) delete record[attribute];
   return record as unknown as ApplicationRecord;
+}
+
+function toSummary(item: Record<string, unknown>): ApplicationSummary {
+  return {
+    applicationId: String(item.applicationId),
+    status: item.status as ApplicationStatus,
+    version: Number(item.version),
+    createdAt: String(item.createdAt),
+    updatedAt: String(item.updatedAt),
+  };
+}
+
+/** A cursor is the index's last evaluated key as JSON, base64url: its four string attributes. */
+function decodeCursor(cursor: string): Record<string, string> {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    const valid =
+      typeof key === "object" &&
+      key !== null &&
+      !Array.isArray(key) &&
+      Object.keys(key).length <= 4 &&
+      Object.values(key).every((v) => typeof v === "string");
+    if (valid) return key as Record<string, string>;
+  } catch {
+    // fall through
+  }
+  throw new OnboardingFault("CURSOR_INVALID", "malformed listing cursor");
 }

@@ -4,6 +4,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  ListObjectVersionsCommand,
   PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
@@ -123,7 +124,7 @@ export class S3DocumentStore implements DocumentStore {
   }
 
   async listDocuments(applicationId: string): Promise<readonly DocumentRef[]> {
-    const keys = await this.#listKeys(applicationId);
+    const keys = await this.#listKeys(this.#bucket, this.#applicationPrefix(applicationId));
     return Promise.all(
       keys.map(async (key) => {
         const head = await this.#call("HeadObject", key, () =>
@@ -144,16 +145,39 @@ export class S3DocumentStore implements DocumentStore {
     );
   }
 
+  /**
+   * Deletes every document of an application, every version of each where the bucket keeps
+   * versions: a delete marker alone would leave the biometric images recoverable.
+   */
   async deleteDocuments(applicationId: string): Promise<void> {
-    const keys = await this.#listKeys(applicationId);
-    for (let start = 0; start < keys.length; start += 1000) {
-      const batch = keys.slice(start, start + 1000);
-      const result = await this.#call("DeleteObjects", this.#applicationPrefix(applicationId), () =>
+    await this.#deletePermanently(this.#bucket, this.#applicationPrefix(applicationId), () => true);
+  }
+
+  /** Deletes an upload, every version of it where the bucket keeps versions. */
+  async deleteUpload(upload: UploadRef): Promise<void> {
+    const bucket = upload.bucket === "" ? this.#bucket : upload.bucket;
+    await this.#deletePermanently(bucket, upload.key, (key) => key === upload.key);
+  }
+
+  async #deletePermanently(bucket: string, prefix: string, keep: (key: string) => boolean): Promise<void> {
+    // Versions and delete markers first (versioned buckets), then whatever is still current
+    // (unversioned buckets, and servers that do not implement ListObjectVersions).
+    const versions = (await this.#listVersions(bucket, prefix)).filter((v) => keep(v.Key));
+    await this.#deleteBatch(bucket, prefix, versions);
+    const current = (await this.#listKeys(bucket, prefix)).filter(keep).map((Key) => ({ Key }));
+    await this.#deleteBatch(bucket, prefix, current);
+  }
+
+  async #deleteBatch(
+    bucket: string,
+    prefix: string,
+    objects: readonly { Key: string; VersionId?: string }[],
+  ): Promise<void> {
+    for (let start = 0; start < objects.length; start += 1000) {
+      const batch = objects.slice(start, start + 1000);
+      const result = await this.#call("DeleteObjects", prefix, () =>
         this.#client.send(
-          new DeleteObjectsCommand({
-            Bucket: this.#bucket,
-            Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
-          }),
+          new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch, Quiet: true } }),
         ),
       );
       const failed = result.Errors ?? [];
@@ -166,6 +190,36 @@ export class S3DocumentStore implements DocumentStore {
         );
       }
     }
+  }
+
+  async #listVersions(bucket: string, prefix: string): Promise<{ Key: string; VersionId: string }[]> {
+    const found: { Key: string; VersionId: string }[] = [];
+    let keyMarker: string | undefined;
+    let versionMarker: string | undefined;
+    try {
+      do {
+        const page = await this.#client.send(
+          new ListObjectVersionsCommand({
+            Bucket: bucket,
+            Prefix: prefix,
+            ...(keyMarker === undefined ? {} : { KeyMarker: keyMarker }),
+            ...(versionMarker === undefined ? {} : { VersionIdMarker: versionMarker }),
+          }),
+        );
+        for (const v of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]) {
+          // "null" is the version id of an object written before versioning: deleted by key below.
+          if (v.Key !== undefined && v.VersionId !== undefined && v.VersionId !== "null")
+            found.push({ Key: v.Key, VersionId: v.VersionId });
+        }
+        keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+        versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+      } while (keyMarker !== undefined);
+    } catch (error) {
+      // Servers without versioning (s3rver answers 405 MethodNotAllowed) keep only current objects.
+      if (["NotImplemented", "MethodNotAllowed"].includes(errorName(error))) return [];
+      throw dependencyFault(DEPENDENCY, "ListObjectVersions", error);
+    }
+    return found;
   }
 
   #applicationPrefix(applicationId: string): string {
@@ -182,15 +236,14 @@ export class S3DocumentStore implements DocumentStore {
     return `${this.#applicationPrefix(applicationId)}${name}`;
   }
 
-  async #listKeys(applicationId: string): Promise<string[]> {
-    const prefix = this.#applicationPrefix(applicationId);
+  async #listKeys(bucket: string, prefix: string): Promise<string[]> {
     const keys: string[] = [];
     let token: string | undefined;
     do {
       const page = await this.#call("ListObjectsV2", prefix, () =>
         this.#client.send(
           new ListObjectsV2Command({
-            Bucket: this.#bucket,
+            Bucket: bucket,
             Prefix: prefix,
             ...(token === undefined ? {} : { ContinuationToken: token }),
           }),
