@@ -1,0 +1,515 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { customerTableDefinition } from "@onboarding/aws-adapters";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import type { CfnFunction } from "aws-cdk-lib/aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type OnboardingStack, WORKER_TIMEOUT } from "./onboarding-stack.js";
+import { type SynthesisedOnboarding, synthOnboarding } from "./testing/synth-onboarding.js";
+
+type Json = Record<string, unknown>;
+type Resource = { Type: string; Properties: Json; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+let synth: SynthesisedOnboarding;
+let template: Template;
+let stack: OnboardingStack;
+
+const resourcesOf = (type: string) => template.findResources(type) as Record<string, Resource>;
+const only = (type: string, props?: Json): Resource => {
+  const found = Object.values(
+    template.findResources(type, props === undefined ? undefined : { Properties: props }),
+  );
+  expect(found).toHaveLength(1);
+  return found[0] as Resource;
+};
+const ref = (value: unknown): unknown => stack.resolve(value);
+const logicalId = (construct: { node: { defaultChild?: unknown } }): string =>
+  stack.getLogicalId(construct.node.defaultChild as CfnFunction);
+const underPrefix = (prefix: string) => ({
+  "Fn::Join": ["", [ref(stack.documentBucket.bucketArn), `/${prefix}*`]],
+});
+const tlsOnly = (action: string) =>
+  Match.objectLike({
+    Effect: "Deny",
+    Action: action,
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  });
+
+beforeAll(() => {
+  synth = synthOnboarding();
+  template = synth.template;
+  stack = synth.stack;
+});
+afterAll(() => synth?.dispose());
+
+describe("document bucket", () => {
+  it("is SSE-S3 encrypted, versioned, fully private, logged to the access log bucket and retained", () => {
+    template.hasResource("AWS::S3::Bucket", {
+      Properties: Match.objectLike({
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+        },
+        VersioningConfiguration: { Status: "Enabled" },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: {
+          DestinationBucketName: ref(stack.accessLogBucket.bucketName),
+          LogFilePrefix: "document-bucket/",
+        },
+      }),
+      DeletionPolicy: "Retain",
+    });
+  });
+
+  it("expires uploads/ and applications/ (and their old versions) after the configured days", () => {
+    const bucket = template.toJSON().Resources[logicalId(stack.documentBucket)] as Resource;
+    expect(bucket.Properties.LifecycleConfiguration).toEqual({
+      Rules: [
+        {
+          Id: "uploads",
+          Prefix: "uploads/",
+          Status: "Enabled",
+          ExpirationInDays: 30,
+          NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        },
+        {
+          Id: "applications",
+          Prefix: "applications/",
+          Status: "Enabled",
+          ExpirationInDays: 1825,
+          NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+        },
+      ],
+    });
+  });
+
+  it("has a bucket policy that denies every request not made over TLS, on the bucket and its objects", () => {
+    for (const bucket of [stack.documentBucket, stack.accessLogBucket]) {
+      template.hasResourceProperties("AWS::S3::BucketPolicy", {
+        Bucket: ref(bucket.bucketName),
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: "Deny",
+              Action: "s3:*",
+              Principal: { AWS: "*" },
+              Condition: { Bool: { "aws:SecureTransport": "false" } },
+              Resource: [ref(bucket.bucketArn), { "Fn::Join": ["", [ref(bucket.bucketArn), "/*"]] }],
+            }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it("triggers intake on ObjectCreated for uploads/*.zip only, and nothing else", () => {
+    const notifications = only("Custom::S3BucketNotifications");
+    expect(notifications.Properties.NotificationConfiguration).toEqual({
+      LambdaFunctionConfigurations: [
+        {
+          Events: ["s3:ObjectCreated:*"],
+          Filter: {
+            Key: {
+              FilterRules: [
+                { Name: "suffix", Value: ".zip" },
+                { Name: "prefix", Value: "uploads/" },
+              ],
+            },
+          },
+          LambdaFunctionArn: ref(stack.intakeFunction.functionArn),
+        },
+      ],
+    });
+  });
+});
+
+describe("access log bucket", () => {
+  it("is encrypted, private, ACL-free and accepts log delivery from the document bucket only", () => {
+    template.hasResourceProperties("AWS::S3::Bucket", {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+      },
+      PublicAccessBlockConfiguration: Match.objectEquals({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      }),
+      OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
+      LifecycleConfiguration: { Rules: [{ ExpirationInDays: 400, Status: "Enabled" }] },
+      LoggingConfiguration: Match.absent(),
+    });
+    template.hasResourceProperties("AWS::S3::BucketPolicy", {
+      Bucket: ref(stack.accessLogBucket.bucketName),
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Condition: { ArnLike: { "aws:SourceArn": ref(stack.documentBucket.bucketArn) } },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe("applications table", () => {
+  it("agrees with customerTableDefinition() of @onboarding/aws-adapters", () => {
+    const definition = customerTableDefinition("any");
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      BillingMode: definition.BillingMode,
+      KeySchema: definition.KeySchema,
+      AttributeDefinitions: Match.arrayEquals(definition.AttributeDefinitions ?? []),
+      GlobalSecondaryIndexes: (definition.GlobalSecondaryIndexes ?? []).map((index) => ({
+        IndexName: index.IndexName,
+        KeySchema: index.KeySchema,
+        Projection: index.Projection,
+      })),
+      SSESpecification: { SSEEnabled: definition.SSESpecification?.Enabled },
+    });
+  });
+
+  it("has TTL on expiresAt, point-in-time recovery, deletion protection, and is retained", () => {
+    template.hasResource("AWS::DynamoDB::Table", {
+      Properties: Match.objectLike({
+        TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        // SSEEnabled without a key id: the AWS-managed KMS key (alias/aws/dynamodb), see ADR 0007.
+        SSESpecification: { SSEEnabled: true },
+      }),
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+    });
+  });
+});
+
+describe("queues and topic", () => {
+  it("encrypts every queue with SQS-managed keys and denies non-TLS access to each", () => {
+    const queues = resourcesOf("AWS::SQS::Queue");
+    expect(Object.keys(queues)).toHaveLength(3);
+    for (const [id, queue] of Object.entries(queues)) {
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      template.hasResourceProperties("AWS::SQS::QueuePolicy", {
+        Queues: [{ Ref: id }],
+        PolicyDocument: { Statement: Match.arrayWith([tlsOnly("sqs:*")]) },
+      });
+    }
+  });
+
+  it("gives the validation queue a visibility timeout of at least six times the worker's timeout", () => {
+    const queue = template.toJSON().Resources[logicalId(stack.validationQueue)] as Resource;
+    const worker = template.toJSON().Resources[logicalId(stack.workerFunction)] as Resource;
+    expect(worker.Properties.Timeout).toBe(WORKER_TIMEOUT.toSeconds());
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * Number(worker.Properties.Timeout));
+  });
+
+  it("moves a validation request to a 14-day dead-letter queue after 5 receives", () => {
+    template.hasResourceProperties("AWS::SQS::Queue", {
+      RedrivePolicy: {
+        deadLetterTargetArn: ref(stack.validationDeadLetterQueue.queueArn),
+        maxReceiveCount: 5,
+      },
+    });
+    for (const dlq of [stack.validationDeadLetterQueue, stack.intakeFailureQueue]) {
+      const queue = template.toJSON().Resources[logicalId(dlq)] as Resource;
+      expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+    }
+  });
+
+  it("encrypts the notification topic with the AWS-managed SNS key and denies Publish without TLS", () => {
+    const topic = only("AWS::SNS::Topic");
+    expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).toContain(":alias/aws/sns");
+    template.hasResourceProperties("AWS::SNS::TopicPolicy", {
+      Topics: [ref(stack.notificationTopic.topicArn)],
+      PolicyDocument: { Statement: Match.arrayWith([tlsOnly("sns:Publish")]) },
+    });
+  });
+});
+
+describe("functions", () => {
+  const envExample = (): string[] =>
+    readFileSync(resolve(import.meta.dirname, "..", "..", "lambda-entry", ".env.example"), "utf8")
+      .split("\n")
+      .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+      .filter((name): name is string => name !== undefined);
+  const envOf = (fn: { node: { defaultChild?: unknown } }): Json => {
+    const resource = template.toJSON().Resources[logicalId(fn)] as Resource;
+    return (resource.Properties.Environment as { Variables: Json }).Variables;
+  };
+
+  it("runs each prebuilt bundle on Node.js 22, arm64, with its own role and log group", () => {
+    for (const [fn, handler, timeout, memory] of [
+      [stack.intakeFunction, "intake.handler", 60, 1024],
+      [stack.workerFunction, "license-validation-worker.handler", 60, 256],
+    ] as const) {
+      template.hasResourceProperties("AWS::Lambda::Function", {
+        Handler: handler,
+        Runtime: "nodejs22.x",
+        Architectures: ["arm64"],
+        Timeout: timeout,
+        MemorySize: memory,
+        Role: ref(fn.role?.roleArn),
+        LoggingConfig: { LogGroup: Match.objectLike({ Ref: Match.anyValue() }) },
+      });
+    }
+  });
+
+  it("sets exactly the environment each handler reads, all of it named in lambda-entry's .env.example", () => {
+    const intake = envOf(stack.intakeFunction);
+    const worker = envOf(stack.workerFunction);
+    expect(intake).toEqual({
+      DOCUMENT_BUCKET: ref(stack.documentBucket.bucketName),
+      UPLOAD_PREFIX: "uploads/",
+      DOCUMENTS_PREFIX: "applications/",
+      APPLICATIONS_TABLE: ref(stack.table.tableName),
+      APPLICATION_RETENTION_DAYS: "1825",
+      VALIDATION_QUEUE_URL: ref(stack.validationQueue.queueUrl),
+      NOTIFICATION_TOPIC_ARN: ref(stack.notificationTopic.topicArn),
+      FACE_PASS_SIMILARITY: "95",
+      FACE_REVIEW_SIMILARITY: "80",
+      POWERTOOLS_SERVICE_NAME: "onboarding",
+      POWERTOOLS_METRICS_NAMESPACE: "Onboarding",
+      POWERTOOLS_LOG_LEVEL: "INFO",
+    });
+    expect(worker).toEqual({
+      APPLICATIONS_TABLE: ref(stack.table.tableName),
+      APPLICATION_RETENTION_DAYS: "1825",
+      VALIDATION_QUEUE_URL: ref(stack.validationQueue.queueUrl),
+      NOTIFICATION_TOPIC_ARN: ref(stack.notificationTopic.topicArn),
+      LICENSE_VALIDATION_API_URL: { Ref: "LicenseValidationApiUrl" },
+      LICENSE_VALIDATION_TIMEOUT_MS: "5000",
+      POWERTOOLS_SERVICE_NAME: "onboarding",
+      POWERTOOLS_METRICS_NAMESPACE: "Onboarding",
+      POWERTOOLS_LOG_LEVEL: "INFO",
+    });
+    const contract = envExample();
+    const set = new Set([...Object.keys(intake), ...Object.keys(worker)]);
+    expect([...set].filter((name) => !contract.includes(name))).toEqual([]);
+    // AWS_REGION is set by Lambda itself.
+    expect(contract.filter((name) => !set.has(name))).toEqual(["AWS_REGION"]);
+  });
+
+  it("keeps each function's logs in an explicit log group with one-year retention", () => {
+    for (const fn of [stack.intakeFunction, stack.workerFunction]) {
+      const resource = template.toJSON().Resources[logicalId(fn)] as Resource;
+      const group = (resource.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(template.toJSON().Resources[group]).toMatchObject({
+        Type: "AWS::Logs::LogGroup",
+        Properties: { RetentionInDays: 365 },
+        DeletionPolicy: "Retain",
+      });
+    }
+    // The CDK-managed BucketNotificationsHandler is the only other function; no LogRetention custom resource.
+    expect(Object.keys(resourcesOf("Custom::LogRetention"))).toEqual([]);
+  });
+
+  it("retries a failed upload event twice, then keeps it in the intake failure queue", () => {
+    template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: ref(stack.intakeFunction.functionName),
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: ref(stack.intakeFailureQueue.queueArn) } },
+    });
+  });
+
+  it("feeds the worker from the validation queue in bounded batches with per-message failures", () => {
+    const mapping = only("AWS::Lambda::EventSourceMapping");
+    expect(mapping.Properties).toEqual({
+      EventSourceArn: ref(stack.validationQueue.queueArn),
+      FunctionName: ref(stack.workerFunction.functionName),
+      BatchSize: 5,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+  });
+
+  it("zips each bundle alone: an asset holds only its own .mjs", () => {
+    const assets = synth.assembly.directory;
+    for (const [fn, bundle] of [
+      [stack.intakeFunction, "intake"],
+      [stack.workerFunction, "license-validation-worker"],
+    ] as const) {
+      const resource = template.toJSON().Resources[logicalId(fn)] as Resource;
+      const key = (resource.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, "");
+      expect(readdirSync(join(assets, `asset.${key}`))).toEqual([`${bundle}.mjs`]);
+    }
+  });
+});
+
+describe("IAM: one least-privilege role per function", () => {
+  const statementsOf = (role: { roleName: string }): unknown => ({
+    Roles: [ref(role.roleName)],
+    PolicyDocument: { Statement: Match.anyValue(), Version: "2012-10-17" },
+  });
+  const logs = (group: unknown) => ({
+    Sid: "WriteOwnLogs",
+    Effect: "Allow",
+    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+    Resource: group,
+  });
+  const logGroupArnOf = (fn: { node: { defaultChild?: unknown } }) => {
+    const resource = template.toJSON().Resources[logicalId(fn)] as Resource;
+    return {
+      "Fn::GetAtt": [
+        (resource.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
+        "Arn",
+      ],
+    };
+  };
+  const table = () => ({
+    Sid: "ApplicationsReadAndConditionalPut",
+    Effect: "Allow",
+    Action: ["dynamodb:GetItem", "dynamodb:PutItem"],
+    Resource: ref(stack.table.tableArn),
+  });
+  const publish = () => ({
+    Sid: "NotifyApplicants",
+    Effect: "Allow",
+    Action: "sns:Publish",
+    Resource: ref(stack.notificationTopic.topicArn),
+  });
+  const sendValidation = () => ({
+    Sid: "RequestLicenseValidation",
+    Effect: "Allow",
+    Action: "sqs:SendMessage",
+    Resource: ref(stack.validationQueue.queueArn),
+  });
+
+  it("intake: reads uploads/, writes and lets Rekognition/Textract read applications/, the table, the queue, the topic", () => {
+    const role = stack.intakeFunction.role as unknown as { roleName: string };
+    template.hasResourceProperties("AWS::IAM::Policy", {
+      ...(statementsOf(role) as Json),
+      PolicyDocument: {
+        Version: "2012-10-17",
+        Statement: Match.arrayEquals([
+          logs(logGroupArnOf(stack.intakeFunction)),
+          {
+            Sid: "ReadUploads",
+            Effect: "Allow",
+            Action: ["s3:GetObject", "s3:GetObjectVersion"],
+            Resource: underPrefix("uploads/"),
+          },
+          {
+            Sid: "StoreDocuments",
+            Effect: "Allow",
+            Action: "s3:PutObject",
+            Resource: underPrefix("applications/"),
+          },
+          {
+            Sid: "LetRekognitionAndTextractReadDocuments",
+            Effect: "Allow",
+            Action: "s3:GetObject",
+            Resource: underPrefix("applications/"),
+          },
+          {
+            Sid: "CompareFacesAndReadLicense",
+            Effect: "Allow",
+            Action: ["rekognition:CompareFaces", "rekognition:DetectFaces", "textract:AnalyzeID"],
+            Resource: "*",
+          },
+          table(),
+          sendValidation(),
+          publish(),
+          {
+            Sid: "KeepFailedUploadEvents",
+            Effect: "Allow",
+            Action: "sqs:SendMessage",
+            Resource: ref(stack.intakeFailureQueue.queueArn),
+          },
+        ]),
+      },
+    });
+  });
+
+  it("worker: the table, the topic, the queue (resend and consume), nothing else", () => {
+    const role = stack.workerFunction.role as unknown as { roleName: string };
+    template.hasResourceProperties("AWS::IAM::Policy", {
+      ...(statementsOf(role) as Json),
+      PolicyDocument: {
+        Version: "2012-10-17",
+        Statement: Match.arrayEquals([
+          logs(logGroupArnOf(stack.workerFunction)),
+          table(),
+          publish(),
+          sendValidation(),
+          {
+            // Added by the SQS event source for Lambda's poller.
+            Effect: "Allow",
+            Action: [
+              "sqs:ReceiveMessage",
+              "sqs:ChangeMessageVisibility",
+              "sqs:GetQueueUrl",
+              "sqs:DeleteMessage",
+              "sqs:GetQueueAttributes",
+            ],
+            Resource: ref(stack.validationQueue.queueArn),
+          },
+        ]),
+      },
+    });
+  });
+
+  it("has no other policy with Resource '*' or a wildcard action, and no managed policy on the functions' roles", () => {
+    const wildcards: string[] = [];
+    for (const [id, policy] of Object.entries(resourcesOf("AWS::IAM::Policy"))) {
+      const statements = (policy.Properties.PolicyDocument as { Statement: Json[] }).Statement;
+      for (const statement of statements) {
+        const actions = ([] as unknown[]).concat(statement.Action);
+        if (statement.Resource === "*") wildcards.push(`${id}: ${actions.join(",")}`);
+        expect(actions.filter((action) => String(action).includes("*"))).toEqual([]);
+      }
+    }
+    expect(wildcards).toEqual([
+      `${stack.getLogicalId(stack.intakeFunction.role?.node.findChild("DefaultPolicy").node.defaultChild as CfnFunction)}: rekognition:CompareFaces,rekognition:DetectFaces,textract:AnalyzeID`,
+    ]);
+    for (const fn of [stack.intakeFunction, stack.workerFunction]) {
+      const role = template.toJSON().Resources[logicalId(fn.role as never)] as Resource;
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe("alarms", () => {
+  it("alarm on the first message in either dead-letter queue and on any function error", () => {
+    const alarms = Object.values(resourcesOf("AWS::CloudWatch::Alarm")).map((alarm) => alarm.Properties);
+    const common = { ComparisonOperator: "GreaterThanThreshold", Threshold: 0, EvaluationPeriods: 1 };
+    expect(alarms).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          ...common,
+          Namespace: "AWS/SQS",
+          MetricName: "ApproximateNumberOfMessagesVisible",
+          Dimensions: [{ Name: "QueueName", Value: ref(stack.intakeFailureQueue.queueName) }],
+        }),
+        expect.objectContaining({
+          ...common,
+          Namespace: "AWS/SQS",
+          MetricName: "ApproximateNumberOfMessagesVisible",
+          Dimensions: [{ Name: "QueueName", Value: ref(stack.validationDeadLetterQueue.queueName) }],
+        }),
+        expect.objectContaining({
+          ...common,
+          Namespace: "AWS/Lambda",
+          MetricName: "Errors",
+          Dimensions: [{ Name: "FunctionName", Value: ref(stack.intakeFunction.functionName) }],
+        }),
+        expect.objectContaining({
+          ...common,
+          Namespace: "AWS/Lambda",
+          MetricName: "Errors",
+          Dimensions: [{ Name: "FunctionName", Value: ref(stack.workerFunction.functionName) }],
+        }),
+      ]),
+    );
+    expect(alarms).toHaveLength(4);
+    // No alarm topic given: no actions.
+    for (const alarm of alarms) expect(alarm?.AlarmActions).toBeUndefined();
+  });
+});
