@@ -1,0 +1,168 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { RekognitionClient } from "@aws-sdk/client-rekognition";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { TextractClient } from "@aws-sdk/client-textract";
+import {
+  DynamoDbCustomerRepo,
+  HttpLicenseValidator,
+  RekognitionFaceMatcher,
+  S3DocumentStore,
+  SnsNotifier,
+  SqsValidationQueue,
+  TextractIdExtractor,
+} from "@onboarding/aws-adapters";
+import {
+  type CompleteLicenseValidationDeps,
+  type ProcessSubmissionDeps,
+  type ProcessSubmissionOptions,
+  systemClock,
+} from "@onboarding/core";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import type { IntakeConfig, WorkerConfig } from "./config.js";
+
+/**
+ * Wiring: SDK clients and adapters, built with plain constructors. The handlers call these once,
+ * at module scope, so every warm invocation of a container reuses the same clients (and their
+ * keep-alive connections).
+ *
+ * Endpoints are never configured here: the SDK itself honours `AWS_ENDPOINT_URL` and
+ * `AWS_ENDPOINT_URL_<SERVICE>` (`…_S3`, `…_DYNAMODB`, `…_SQS`, `…_SNS`), which is how a bundle is
+ * pointed at local servers.
+ */
+
+/** Timeouts and retries of one kind of client. */
+export interface ClientTuning {
+  /** Milliseconds to establish a connection. */
+  readonly connectionTimeoutMs: number;
+  /** Milliseconds a request may stay silent (no bytes) before it is abandoned. */
+  readonly requestTimeoutMs: number;
+  /** Attempts in all, first included, with the SDK's "standard" retry mode (backoff + retry quota). */
+  readonly maxAttempts: number;
+}
+
+/**
+ * Storage and messaging answer in milliseconds; a silent socket for seconds is a dead one.
+ * Rekognition `CompareFaces` and Textract `AnalyzeID` are synchronous image analyses that take
+ * seconds and throttle at low TPS by default, so they get longer timeouts and more attempts.
+ */
+export const CLIENT_TUNING = {
+  storage: { connectionTimeoutMs: 2_000, requestTimeoutMs: 5_000, maxAttempts: 3 },
+  analysis: { connectionTimeoutMs: 2_000, requestTimeoutMs: 10_000, maxAttempts: 4 },
+} as const satisfies Record<string, ClientTuning>;
+
+/** The configuration every SDK client of these functions is built with. */
+export const clientConfig = (region: string, tuning: ClientTuning) => ({
+  region,
+  retryMode: "standard",
+  maxAttempts: tuning.maxAttempts,
+  requestHandler: new NodeHttpHandler({
+    connectionTimeout: tuning.connectionTimeoutMs,
+    requestTimeout: tuning.requestTimeoutMs,
+  }),
+});
+
+export interface IntakeClients {
+  readonly s3: S3Client;
+  readonly dynamodb: DynamoDBClient;
+  readonly rekognition: RekognitionClient;
+  readonly textract: TextractClient;
+  readonly sqs: SQSClient;
+  readonly sns: SNSClient;
+}
+
+export interface WorkerClients {
+  readonly dynamodb: DynamoDBClient;
+  readonly sqs: SQSClient;
+  readonly sns: SNSClient;
+}
+
+// The queue lives in the function's own region, and SQS's JSON protocol carries the queue URL in
+// the body: sending to the region's endpoint (or AWS_ENDPOINT_URL_SQS) rather than to the queue
+// URL's host keeps the endpoint override working against a local server.
+const sqsClient = (region: string) =>
+  new SQSClient({ ...clientConfig(region, CLIENT_TUNING.storage), useQueueUrlAsEndpoint: false });
+
+export function createIntakeClients(config: Pick<IntakeConfig, "region">): IntakeClients {
+  const { region } = config;
+  return {
+    s3: new S3Client(clientConfig(region, CLIENT_TUNING.storage)),
+    dynamodb: new DynamoDBClient(clientConfig(region, CLIENT_TUNING.storage)),
+    rekognition: new RekognitionClient(clientConfig(region, CLIENT_TUNING.analysis)),
+    textract: new TextractClient(clientConfig(region, CLIENT_TUNING.analysis)),
+    sqs: sqsClient(region),
+    sns: new SNSClient(clientConfig(region, CLIENT_TUNING.storage)),
+  };
+}
+
+export function createWorkerClients(config: Pick<WorkerConfig, "region">): WorkerClients {
+  const { region } = config;
+  return {
+    dynamodb: new DynamoDBClient(clientConfig(region, CLIENT_TUNING.storage)),
+    sqs: sqsClient(region),
+    sns: new SNSClient(clientConfig(region, CLIENT_TUNING.storage)),
+  };
+}
+
+/** What the intake handler runs `processSubmission` with. */
+export interface Intake {
+  readonly deps: ProcessSubmissionDeps;
+  readonly options: ProcessSubmissionOptions;
+  /** The bucket uploads land in: a record from any other bucket is a wiring mistake. */
+  readonly bucket: string;
+  readonly uploadPrefix: string;
+}
+
+/** The ports of `processSubmission` on AWS, and its options from the configuration. */
+export function composeIntake(
+  config: IntakeConfig,
+  clients: IntakeClients = createIntakeClients(config),
+): Intake {
+  const { bucket } = config;
+  return {
+    deps: {
+      documentStore: new S3DocumentStore({
+        client: clients.s3,
+        bucket,
+        documentPrefix: config.documentsPrefix,
+      }),
+      faceMatcher: new RekognitionFaceMatcher({ client: clients.rekognition, bucket }),
+      idExtractor: new TextractIdExtractor({ client: clients.textract, bucket }),
+      customerRepo: new DynamoDbCustomerRepo({
+        client: clients.dynamodb,
+        tableName: config.tableName,
+        retentionDays: config.retentionDays,
+      }),
+      validationQueue: new SqsValidationQueue({ client: clients.sqs, queueUrl: config.validationQueueUrl }),
+      notifier: new SnsNotifier({ client: clients.sns, topicArn: config.notificationTopicArn }),
+      clock: systemClock,
+    },
+    options: {
+      policy: { face: { pass: config.facePassSimilarity, review: config.faceReviewSimilarity } },
+    },
+    bucket,
+    uploadPrefix: config.uploadPrefix,
+  };
+}
+
+/** The ports of `completeLicenseValidation` on AWS. */
+export function composeWorker(
+  config: WorkerConfig,
+  clients: WorkerClients = createWorkerClients(config),
+): CompleteLicenseValidationDeps {
+  return {
+    licenseValidator: new HttpLicenseValidator({
+      baseUrl: config.licenseApiUrl,
+      timeoutMs: config.licenseApiTimeoutMs,
+    }),
+    customerRepo: new DynamoDbCustomerRepo({
+      client: clients.dynamodb,
+      tableName: config.tableName,
+      retentionDays: config.retentionDays,
+    }),
+    validationQueue: new SqsValidationQueue({ client: clients.sqs, queueUrl: config.validationQueueUrl }),
+    notifier: new SnsNotifier({ client: clients.sns, topicArn: config.notificationTopicArn }),
+    clock: systemClock,
+  };
+}

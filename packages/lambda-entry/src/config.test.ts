@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadIntakeConfig, loadWorkerConfig } from "./config.js";
+
+/** `.env.example`: the contract with the CDK stack, and a valid environment. */
+const example: Record<string, string> = Object.fromEntries(
+  readFileSync(new URL("../.env.example", import.meta.url), "utf8")
+    .split("\n")
+    .map((line) => /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => [m[1], m[2]]),
+);
+
+const without = (name: string): Record<string, string> => {
+  const { [name]: _omitted, ...rest } = example;
+  return rest;
+};
+
+const INTAKE_VARIABLES = [
+  "AWS_REGION",
+  "DOCUMENT_BUCKET",
+  "UPLOAD_PREFIX",
+  "DOCUMENTS_PREFIX",
+  "APPLICATIONS_TABLE",
+  "APPLICATION_RETENTION_DAYS",
+  "VALIDATION_QUEUE_URL",
+  "NOTIFICATION_TOPIC_ARN",
+  "FACE_PASS_SIMILARITY",
+  "FACE_REVIEW_SIMILARITY",
+];
+const WORKER_VARIABLES = [
+  "AWS_REGION",
+  "APPLICATIONS_TABLE",
+  "APPLICATION_RETENTION_DAYS",
+  "VALIDATION_QUEUE_URL",
+  "NOTIFICATION_TOPIC_ARN",
+  "LICENSE_VALIDATION_API_URL",
+  "LICENSE_VALIDATION_TIMEOUT_MS",
+];
+
+describe("loadIntakeConfig", () => {
+  it("reads .env.example", () => {
+    expect(loadIntakeConfig(example)).toEqual({
+      region: "eu-west-1",
+      bucket: "onboarding-documents-123456789012-eu-west-1",
+      uploadPrefix: "uploads/",
+      documentsPrefix: "applications/",
+      tableName: "onboarding-applications",
+      retentionDays: 1825,
+      validationQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/onboarding-license-validation",
+      notificationTopicArn: "arn:aws:sns:eu-west-1:123456789012:onboarding-notifications",
+      facePassSimilarity: 95,
+      faceReviewSimilarity: 80,
+    });
+  });
+
+  it.each(INTAKE_VARIABLES)("fails with one message naming %s when it is missing", (name) => {
+    expect(() => loadIntakeConfig(without(name))).toThrow(`configuration invalid: ${name} is required`);
+  });
+
+  it("names every variable at fault in one message, with the fault code", () => {
+    const env = {
+      ...without("DOCUMENT_BUCKET"),
+      VALIDATION_QUEUE_URL: "not a url",
+      FACE_PASS_SIMILARITY: "high",
+    };
+    let caught: unknown;
+    try {
+      loadIntakeConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({
+      code: "CONFIGURATION_INVALID",
+      message:
+        "configuration invalid: DOCUMENT_BUCKET is required; VALIDATION_QUEUE_URL must be an http(s) URL; " +
+        "FACE_PASS_SIMILARITY must be a number",
+    });
+  });
+
+  it.each([
+    [{ APPLICATION_RETENTION_DAYS: "0" }, "APPLICATION_RETENTION_DAYS must be positive"],
+    [{ APPLICATION_RETENTION_DAYS: "1.5" }, "APPLICATION_RETENTION_DAYS must be a whole number"],
+    [{ FACE_PASS_SIMILARITY: "120" }, "FACE_PASS_SIMILARITY must be between 0 and 100"],
+    [{ FACE_REVIEW_SIMILARITY: "97" }, "FACE_REVIEW_SIMILARITY must not be above FACE_PASS_SIMILARITY"],
+    [{ NOTIFICATION_TOPIC_ARN: "onboarding" }, "NOTIFICATION_TOPIC_ARN must be an SNS topic ARN"],
+    [{ DOCUMENTS_PREFIX: "uploads/documents/" }, "DOCUMENTS_PREFIX must not overlap UPLOAD_PREFIX"],
+    [{ UPLOAD_PREFIX: "applications/in/" }, "DOCUMENTS_PREFIX must not overlap UPLOAD_PREFIX"],
+    [{ DOCUMENTS_PREFIX: "applications" }, "DOCUMENTS_PREFIX must end with /"],
+    [{ UPLOAD_PREFIX: "" }, "UPLOAD_PREFIX is required"],
+    [{ DOCUMENT_BUCKET: "  " }, "DOCUMENT_BUCKET is required"],
+  ])("refuses %o: %s", (change, message) => {
+    expect(() => loadIntakeConfig({ ...example, ...change })).toThrow(`configuration invalid: ${message}`);
+  });
+
+  it("does not need the worker's variables", () => {
+    expect(() =>
+      loadIntakeConfig({ ...without("LICENSE_VALIDATION_API_URL"), LICENSE_VALIDATION_TIMEOUT_MS: "" }),
+    ).not.toThrow();
+  });
+});
+
+describe("loadWorkerConfig", () => {
+  it("reads .env.example", () => {
+    expect(loadWorkerConfig(example)).toEqual({
+      region: "eu-west-1",
+      tableName: "onboarding-applications",
+      retentionDays: 1825,
+      validationQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/onboarding-license-validation",
+      notificationTopicArn: "arn:aws:sns:eu-west-1:123456789012:onboarding-notifications",
+      licenseApiUrl: "https://license-validation.example.com",
+      licenseApiTimeoutMs: 5000,
+    });
+  });
+
+  it.each(WORKER_VARIABLES)("fails with one message naming %s when it is missing", (name) => {
+    expect(() => loadWorkerConfig(without(name))).toThrow(`configuration invalid: ${name} is required`);
+  });
+
+  it("does not need the bucket, the prefixes or the face thresholds", () => {
+    const env = Object.fromEntries(
+      Object.entries(example).filter(([name]) => WORKER_VARIABLES.includes(name)),
+    );
+    expect(() => loadWorkerConfig(env)).not.toThrow();
+  });
+});

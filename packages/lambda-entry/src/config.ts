@@ -1,0 +1,158 @@
+import { OnboardingFault } from "@onboarding/core";
+import { z } from "zod";
+
+/**
+ * The environment of each function, parsed once at cold start. Names are the contract with the
+ * CDK stack: `.env.example` lists every one with a sample value. Each handler asks only for its
+ * own subset, so the worker never needs the bucket and intake never needs the license API.
+ */
+
+const required = (name: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `${name} is required` : undefined) });
+
+const text = (name: string) => required(name).trim().min(1, `${name} is required`);
+
+const url = (name: string) =>
+  text(name).pipe(z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` }));
+
+const positiveInt = (name: string) =>
+  text(name).pipe(
+    z.coerce
+      .number<string>({ error: `${name} must be a number` })
+      .int(`${name} must be a whole number`)
+      .positive(`${name} must be positive`),
+  );
+
+const similarity = (name: string) =>
+  text(name).pipe(
+    z.coerce
+      .number<string>({ error: `${name} must be a number` })
+      .min(0, `${name} must be between 0 and 100`)
+      .max(100, `${name} must be between 0 and 100`),
+  );
+
+/** An S3 key prefix: not empty (the whole bucket would include the function's own writes). */
+const prefix = (name: string) =>
+  text(name).refine((p) => !p.startsWith("/"), `${name} must not start with /`);
+
+const region = text("AWS_REGION");
+
+const storage = {
+  APPLICATIONS_TABLE: text("APPLICATIONS_TABLE"),
+  APPLICATION_RETENTION_DAYS: positiveInt("APPLICATION_RETENTION_DAYS"),
+  VALIDATION_QUEUE_URL: url("VALIDATION_QUEUE_URL"),
+  NOTIFICATION_TOPIC_ARN: text("NOTIFICATION_TOPIC_ARN").regex(
+    /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+(\.fifo)?$/,
+    "NOTIFICATION_TOPIC_ARN must be an SNS topic ARN",
+  ),
+};
+
+const intakeSchema = z
+  .object({
+    AWS_REGION: region,
+    DOCUMENT_BUCKET: text("DOCUMENT_BUCKET"),
+    UPLOAD_PREFIX: prefix("UPLOAD_PREFIX"),
+    DOCUMENTS_PREFIX: prefix("DOCUMENTS_PREFIX").refine(
+      (p) => p.endsWith("/"),
+      "DOCUMENTS_PREFIX must end with /",
+    ),
+    ...storage,
+    FACE_PASS_SIMILARITY: similarity("FACE_PASS_SIMILARITY"),
+    FACE_REVIEW_SIMILARITY: similarity("FACE_REVIEW_SIMILARITY"),
+  })
+  .superRefine((env, ctx) => {
+    // The function writes unpacked documents into the bucket that triggers it: the two prefixes
+    // must not contain each other, or its own writes would look like uploads.
+    if (
+      env.UPLOAD_PREFIX.startsWith(env.DOCUMENTS_PREFIX) ||
+      env.DOCUMENTS_PREFIX.startsWith(env.UPLOAD_PREFIX)
+    )
+      ctx.addIssue({
+        code: "custom",
+        path: ["DOCUMENTS_PREFIX"],
+        message: "DOCUMENTS_PREFIX must not overlap UPLOAD_PREFIX",
+      });
+    if (env.FACE_REVIEW_SIMILARITY > env.FACE_PASS_SIMILARITY)
+      ctx.addIssue({
+        code: "custom",
+        path: ["FACE_REVIEW_SIMILARITY"],
+        message: "FACE_REVIEW_SIMILARITY must not be above FACE_PASS_SIMILARITY",
+      });
+  });
+
+const workerSchema = z.object({
+  AWS_REGION: region,
+  ...storage,
+  LICENSE_VALIDATION_API_URL: url("LICENSE_VALIDATION_API_URL"),
+  LICENSE_VALIDATION_TIMEOUT_MS: positiveInt("LICENSE_VALIDATION_TIMEOUT_MS"),
+});
+
+/** What the intake function reads from its environment. */
+export interface IntakeConfig {
+  readonly region: string;
+  readonly bucket: string;
+  readonly uploadPrefix: string;
+  readonly documentsPrefix: string;
+  readonly tableName: string;
+  readonly retentionDays: number;
+  readonly validationQueueUrl: string;
+  readonly notificationTopicArn: string;
+  readonly facePassSimilarity: number;
+  readonly faceReviewSimilarity: number;
+}
+
+/** What the license-validation worker reads from its environment. */
+export interface WorkerConfig {
+  readonly region: string;
+  readonly tableName: string;
+  readonly retentionDays: number;
+  readonly validationQueueUrl: string;
+  readonly notificationTopicArn: string;
+  readonly licenseApiUrl: string;
+  readonly licenseApiTimeoutMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Parses `env` with `schema`, or throws one `CONFIGURATION_INVALID` fault whose message names
+ * every variable at fault (`configuration invalid: VALIDATION_QUEUE_URL is required`). The values
+ * themselves are never echoed: the message goes to the logs.
+ */
+function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];
+  throw new OnboardingFault("CONFIGURATION_INVALID", `configuration invalid: ${problems.join("; ")}`);
+}
+
+/** The intake function's configuration. Throws a `CONFIGURATION_INVALID` fault naming what is wrong. */
+export function loadIntakeConfig(env: Env = process.env): IntakeConfig {
+  const e = parseEnv(intakeSchema, env);
+  return {
+    region: e.AWS_REGION,
+    bucket: e.DOCUMENT_BUCKET,
+    uploadPrefix: e.UPLOAD_PREFIX,
+    documentsPrefix: e.DOCUMENTS_PREFIX,
+    tableName: e.APPLICATIONS_TABLE,
+    retentionDays: e.APPLICATION_RETENTION_DAYS,
+    validationQueueUrl: e.VALIDATION_QUEUE_URL,
+    notificationTopicArn: e.NOTIFICATION_TOPIC_ARN,
+    facePassSimilarity: e.FACE_PASS_SIMILARITY,
+    faceReviewSimilarity: e.FACE_REVIEW_SIMILARITY,
+  };
+}
+
+/** The worker's configuration. Throws a `CONFIGURATION_INVALID` fault naming what is wrong. */
+export function loadWorkerConfig(env: Env = process.env): WorkerConfig {
+  const e = parseEnv(workerSchema, env);
+  return {
+    region: e.AWS_REGION,
+    tableName: e.APPLICATIONS_TABLE,
+    retentionDays: e.APPLICATION_RETENTION_DAYS,
+    validationQueueUrl: e.VALIDATION_QUEUE_URL,
+    notificationTopicArn: e.NOTIFICATION_TOPIC_ARN,
+    licenseApiUrl: e.LICENSE_VALIDATION_API_URL,
+    licenseApiTimeoutMs: e.LICENSE_VALIDATION_TIMEOUT_MS,
+  };
+}
