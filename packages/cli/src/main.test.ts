@@ -26,9 +26,11 @@ describe("main", () => {
     ],
     [
       ["process", "a.zip", "--engines", "aws"],
-      "onboard: engines 'aws' are not available in this version (available: scripted)",
+      "onboard: engines 'aws' are not available in this version (available: local, scripted)",
     ],
     [["demo", "--json"], "onboard: option '--json' does not apply to 'demo'"],
+    [["samples"], "onboard: samples: missing --out <dir>"],
+    [["samples", "--out", "x", "--json"], "onboard: option '--json' does not apply to 'samples'"],
     [["frobnicate"], "onboard: unknown command 'frobnicate' (try 'onboard --help')"],
     [[], "onboard: missing command (try 'onboard --help')"],
   ])("exits 2 with one line for bad usage: %j", async (argv, line) => {

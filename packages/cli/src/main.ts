@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { demoCommand } from "./commands/demo.js";
+import { localDemoCommand } from "./commands/demo-local.js";
 import { processCommand } from "./commands/process.js";
-import { AVAILABLE_ENGINE_KINDS, ENGINE_KINDS, parseEngineKind } from "./engines.js";
+import { samplesCommand } from "./commands/samples.js";
+import { AVAILABLE_ENGINE_KINDS, DEFAULT_ENGINE_KIND, ENGINE_KINDS, parseEngineKind } from "./engines.js";
 import { isUsageError, UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 
@@ -12,11 +14,17 @@ export const USAGE = `Usage:
       onboarding pipeline on in-memory storage, queue and notifier, and prints the decision.
       --json             print one JSON object (no applicant PII): applicationId, status, reasons,
                          checks, notifications, audit
-      --engines <kind>   ${ENGINE_KINDS.join(" | ")} (default scripted; available: ${AVAILABLE_ENGINE_KINDS.join(", ")}).
-                         scripted engines with nothing scripted answer UNAVAILABLE, so the
+      --engines <kind>   ${ENGINE_KINDS.join(" | ")} (default ${DEFAULT_ENGINE_KIND}; available: ${AVAILABLE_ENGINE_KINDS.join(", ")}).
+                         local: a face model and OCR on this machine, offline; the license issuer
+                         is a stand-in that knows only the sample licenses (others go to a person).
+                         scripted: engines with nothing scripted answer UNAVAILABLE, so the
                          application goes to MANUAL_REVIEW: never a made-up pass.
-  onboard demo
-      Runs generated scenarios with openly scripted engine answers and prints each decision.
+  onboard demo [--engines <kind>]
+      local (default): the generated sample submissions through the local engines, nothing scripted.
+      scripted: generated scenarios with openly scripted engine answers, every decision path.
+  onboard samples --out <dir>
+      Writes sample submissions (synthetic licenses, selfies, application CSVs; matching and
+      mismatching) as zips into <dir>, to try with 'onboard process'.
   onboard help | --help | -h
   onboard --version | -v
 
@@ -33,6 +41,7 @@ export function version(): string {
 const OPTIONS = {
   json: { type: "boolean" },
   engines: { type: "string" },
+  out: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -92,13 +101,21 @@ export async function main(
         const [file, ...extra] = rest;
         if (file === undefined) throw new UsageError("process: missing <file.zip>");
         if (extra.length > 0) throw new UsageError(`process: unexpected argument '${extra[0]}'`);
-        const engines = parseEngineKind(values.engines ?? "scripted");
+        const engines = parseEngineKind(values.engines ?? DEFAULT_ENGINE_KIND);
         return await processCommand(file, { json: values.json ?? false, engines }, io);
       }
-      case "demo":
-        rejectOptions(values, command, []);
+      case "demo": {
+        rejectOptions(values, command, ["engines"]);
         if (rest.length > 0) throw new UsageError(`demo: unexpected argument '${rest[0]}'`);
-        return await demoCommand(io);
+        const engines = parseEngineKind(values.engines ?? DEFAULT_ENGINE_KIND);
+        return engines === "local" ? await localDemoCommand(io) : await demoCommand(io);
+      }
+      case "samples":
+        rejectOptions(values, command, ["out"]);
+        if (rest.length > 0) throw new UsageError(`samples: unexpected argument '${rest[0]}'`);
+        if (values.out === undefined || values.out === "")
+          throw new UsageError("samples: missing --out <dir>");
+        return await samplesCommand(values.out, io);
       case undefined:
         throw new UsageError("missing command (try 'onboard --help')");
       default:

@@ -1,6 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { SCENARIOS } from "./demo/scenarios.js";
 import type { Report } from "./report.js";
 import { PII_VALUES, validZip, writeTempFiles } from "./test-submissions.js";
@@ -17,10 +20,16 @@ const onboard = (...args: string[]) => {
 };
 
 describe("onboard (child process)", () => {
-  it("process --json: one JSON object, MANUAL_REVIEW with the unavailable reasons, no PII", () => {
+  it("process --json --engines scripted: one JSON object, MANUAL_REVIEW with the unavailable reasons, no PII", () => {
     const files = writeTempFiles({ "submission.zip": validZip() });
 
-    const { status, stdout, stderr } = onboard("process", files["submission.zip"] ?? "", "--json");
+    const { status, stdout, stderr } = onboard(
+      "process",
+      files["submission.zip"] ?? "",
+      "--json",
+      "--engines",
+      "scripted",
+    );
 
     expect(status).toBe(0);
     expect(stderr).toBe("");
@@ -77,12 +86,59 @@ describe("onboard (child process)", () => {
     expect(onboard("--version").stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it("demo: exit 0, each scenario's expected status printed, no colour when piped", () => {
-    const { status, stdout } = onboard("demo");
+  it("demo --engines scripted: exit 0, each scenario's expected status printed, no colour when piped", () => {
+    const { status, stdout } = onboard("demo", "--engines", "scripted");
 
     expect(status).toBe(0);
     for (const scenario of SCENARIOS)
       expect(stdout).toContain(`✔ ${scenario.id}: ${scenario.expect.status}, as expected`);
     expect(stdout).not.toContain("\u001b[");
+  });
+
+  it("demo (local engines by default): every generated sample ends as expected, exit 0", () => {
+    const { status, stdout } = onboard("demo");
+
+    expect(status).toBe(0);
+    expect(stdout).toContain("4/4 samples ended as expected.");
+    expect(stdout).not.toContain("\u001b[");
+  });
+});
+
+describe("onboard samples and process with the local engines (child process)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "onboard-samples-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("samples --out writes a zip per variant and a README", () => {
+    const { status, stderr } = onboard("samples", "--out", dir);
+
+    expect(status).toBe(0);
+    expect(stderr).toBe("");
+    expect(readdirSync(dir).sort()).toEqual([
+      "README.txt",
+      "data-mismatch.zip",
+      "face-mismatch.zip",
+      "matching-collins.zip",
+      "matching-hopper.zip",
+    ]);
+  });
+
+  it("process approves a matching sample with the default engines: no check goes to a person", () => {
+    const { status, stdout } = onboard("process", path.join(dir, "matching-collins.zip"), "--json");
+
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.status).toBe("APPROVED");
+    expect(report.reasons.map((r) => r.code)).toEqual(
+      expect.arrayContaining(["FACE_MATCH", "IDENTITY_MATCH", "LICENSE_VALID"]),
+    );
+  });
+
+  it("process rejects a sample whose selfie is someone else", () => {
+    const { status, stdout } = onboard("process", path.join(dir, "face-mismatch.zip"), "--json");
+
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.status).toBe("REJECTED");
+    expect(report.reasons.map((r) => r.code)).toContain("FACE_MISMATCH");
   });
 });

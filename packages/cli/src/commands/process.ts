@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { DEFAULT_INTAKE_LIMITS, type UploadRef } from "@onboarding/core";
-import { createEngines, type EngineKind } from "../engines.js";
+import { createEngines, describeEngines, type EngineKind } from "../engines.js";
 import { UsageError } from "../errors.js";
 import { formatReport } from "../format.js";
 import type { Io } from "../io.js";
@@ -19,20 +19,25 @@ export interface ProcessOptions {
  * the submission reached a status, including `INVALID_SUBMISSION`.
  */
 export async function processCommand(file: string, options: ProcessOptions, io: Io): Promise<number> {
-  const runtime = createLocalRuntime({ engines: createEngines(options.engines) });
-  const key = `uploads/${basename(file)}`;
-  const upload = await putUpload(runtime.documentStore, key, file);
-  const report = toReport(await runSubmission(runtime, upload));
-  if (options.json) io.out(JSON.stringify(report, null, 2));
-  else {
-    io.out(
-      io.style.dim(
-        `engines: ${options.engines} (nothing scripted: checks without an engine go to a person, never a made-up pass)`,
-      ),
-    );
-    for (const line of formatReport(report, io.style)) io.out(line);
+  // The local engines read the documents from the runtime's store, which needs the engines first.
+  let read: (ref: { readonly key: string }) => Promise<Uint8Array> = () =>
+    Promise.reject(new Error("no store yet"));
+  const engines = createEngines(options.engines, (ref) => read(ref));
+  try {
+    const runtime = createLocalRuntime({ engines });
+    read = (ref) => runtime.documentStore.getDocument(ref);
+    const key = `uploads/${basename(file)}`;
+    const upload = await putUpload(runtime.documentStore, key, file);
+    const report = toReport(await runSubmission(runtime, upload));
+    if (options.json) io.out(JSON.stringify(report, null, 2));
+    else {
+      io.out(io.style.dim(describeEngines(options.engines)));
+      for (const line of formatReport(report, io.style)) io.out(line);
+    }
+    return 0;
+  } finally {
+    await engines.close();
   }
-  return 0;
 }
 
 /**
