@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,8 +11,13 @@ import { PII_VALUES, validZip, writeTempFiles } from "./test-submissions.js";
 // The built command, as users run it (built by test/build-once.ts).
 const BIN = fileURLToPath(new URL("../dist/onboard.js", import.meta.url));
 
+// Each run's working directory: the default data directory (./.onboard) lands here, not in the repo.
+const CWD = mkdtempSync(path.join(tmpdir(), "onboard-cwd-"));
+afterAll(() => rmSync(CWD, { recursive: true, force: true }));
+
 const onboard = (...args: string[]) => {
   const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: CWD,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
   });
@@ -81,7 +86,24 @@ describe("onboard (child process)", () => {
     expect(stderr).toBe("onboard: unknown option '--yaml'\n");
   });
 
-  it("--help and --version exit 0", () => {
+  it("keeps applications in ./.onboard by default, readable by the owner only, for 'review list'", () => {
+    const files = writeTempFiles({ "default.zip": validZip() });
+    const { stdout } = onboard("process", files["default.zip"] ?? "", "--json", "--engines", "scripted");
+    const { applicationId } = JSON.parse(stdout) as Report;
+
+    const listed = onboard("review", "list", "--json");
+
+    expect(JSON.parse(listed.stdout).items.map((i: { applicationId: string }) => i.applicationId)).toContain(
+      applicationId,
+    );
+    expect(statSync(path.join(CWD, ".onboard")).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(CWD, ".onboard", "applications", `${applicationId}.json`)).mode & 0o777).toBe(
+      0o600,
+    );
+  });
+
+  it("--help and --version exit 0, and the help says the data directory holds PII", () => {
+    expect(onboard("--help").stdout).toContain("It holds PII");
     expect(onboard("--help")).toMatchObject({ status: 0, stderr: "" });
     expect(onboard("--version").stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });

@@ -15,6 +15,7 @@ import {
   InMemoryNotifier,
   InMemoryValidationQueue,
 } from "@onboarding/in-memory-adapters";
+import { FileCustomerRepo, FileDocumentStore } from "@onboarding/local-adapters";
 import type { Engines } from "./engines.js";
 
 /**
@@ -42,6 +43,39 @@ export function createLocalRuntime<E extends Engines>(options: {
   };
 }
 
+/**
+ * The data-directory runtime of `process` and `review`: applications, documents and uploads in
+ * `dataDir` (file adapters, so they outlive the command), the queue and notifier in memory (the
+ * command drains the one and reports the other before it ends).
+ */
+export interface FileRuntime extends Ports {
+  readonly documentStore: FileDocumentStore;
+  readonly customerRepo: FileCustomerRepo;
+  readonly validationQueue: InMemoryValidationQueue;
+  readonly notifier: InMemoryNotifier;
+}
+
+export function createFileRuntime<E extends Engines>(options: {
+  readonly dataDir: string;
+  readonly engines: E;
+  readonly clock?: Clock;
+}): FileRuntime & E {
+  return {
+    documentStore: new FileDocumentStore({ dir: options.dataDir }),
+    customerRepo: new FileCustomerRepo({ dir: options.dataDir }),
+    validationQueue: new InMemoryValidationQueue(),
+    notifier: new InMemoryNotifier(),
+    clock: options.clock ?? systemClock,
+    ...options.engines,
+  };
+}
+
+/** What `runSubmission` needs: any storage, and the in-memory queue and notifier it drains and reads. */
+export type RunnableRuntime = Ports & {
+  readonly validationQueue: InMemoryValidationQueue;
+  readonly notifier: InMemoryNotifier;
+};
+
 /** Where one submission ended: the application without PII, and what its applicant was sent. */
 export interface SubmissionRun {
   readonly view: ApplicationView;
@@ -52,7 +86,7 @@ export interface SubmissionRun {
  * Runs one upload as the deployed system would: `processSubmission` (the upload event), then the
  * license-validation worker on every request the queue received, until the queue is empty.
  */
-export async function runSubmission(runtime: LocalRuntime, upload: UploadRef): Promise<SubmissionRun> {
+export async function runSubmission(runtime: RunnableRuntime, upload: UploadRef): Promise<SubmissionRun> {
   const processed = await processSubmission(runtime, { upload });
   for (let batch = runtime.validationQueue.take(); batch.length > 0; batch = runtime.validationQueue.take()) {
     for (const request of batch) await completeLicenseValidation(runtime, request);

@@ -21,6 +21,7 @@ export {
   LocalFaceMatcher,
   type LocalFaceMatcherOptions,
 } from "./face/local-face-matcher.js";
+export * from "./file-store/index.js";
 export {
   DISAGREEMENT_CONFIDENCE,
   LOCAL_ID_ENGINE,

@@ -1,8 +1,12 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../report.js";
 import { PII_VALUES, validZip, writeTempFiles } from "../test-submissions.js";
 import { captureIo } from "../testing.js";
 import { processCommand } from "./process.js";
+
+const dataDir = (): string => join(writeTempFiles({}).dir ?? "", "data");
 
 describe("processCommand", () => {
   it("takes a valid submission to MANUAL_REVIEW with honest reasons when no engine is configured", async () => {
@@ -13,7 +17,7 @@ describe("processCommand", () => {
     // Act
     const status = await processCommand(
       files["application.zip"] ?? "",
-      { json: true, engines: "scripted" },
+      { json: true, engines: "scripted", dataDir: dataDir() },
       io,
     );
 
@@ -47,7 +51,11 @@ describe("processCommand", () => {
     const files = writeTempFiles({ "broken.zip": "this is not a zip" });
     const { io, stdout } = captureIo();
 
-    const status = await processCommand(files["broken.zip"] ?? "", { json: true, engines: "scripted" }, io);
+    const status = await processCommand(
+      files["broken.zip"] ?? "",
+      { json: true, engines: "scripted", dataDir: dataDir() },
+      io,
+    );
 
     expect(status).toBe(0);
     const report = JSON.parse(stdout()) as Report;
@@ -60,7 +68,7 @@ describe("processCommand", () => {
     const files = writeTempFiles({ "a.zip": validZip() });
     const { io, stdout } = captureIo();
 
-    await processCommand(files["a.zip"] ?? "", { json: false, engines: "scripted" }, io);
+    await processCommand(files["a.zip"] ?? "", { json: false, engines: "scripted", dataDir: dataDir() }, io);
 
     expect(stdout()).toContain("MANUAL_REVIEW");
     for (const heading of ["Reasons", "Checks", "Notifications", "Audit trail"])
@@ -71,15 +79,56 @@ describe("processCommand", () => {
   it("refuses a missing file with a usage error", async () => {
     const { io } = captureIo();
     await expect(
-      processCommand("/nonexistent/x.zip", { json: true, engines: "scripted" }, io),
+      processCommand("/nonexistent/x.zip", { json: true, engines: "scripted", dataDir: dataDir() }, io),
     ).rejects.toThrow("cannot read '/nonexistent/x.zip': no such file");
   });
 
   it("refuses a directory with a usage error", async () => {
     const { dir } = writeTempFiles({});
     const { io } = captureIo();
-    await expect(processCommand(dir ?? "", { json: true, engines: "scripted" }, io)).rejects.toThrow(
-      "is a directory",
+    await expect(
+      processCommand(dir ?? "", { json: true, engines: "scripted", dataDir: dataDir() }, io),
+    ).rejects.toThrow("is a directory");
+  });
+
+  it("keeps the upload, documents and application in the data directory, named without PII", async () => {
+    const files = writeTempFiles({ "Zebulon Marchetti.zip": validZip() });
+    const dir = dataDir();
+    const { io, stdout } = captureIo();
+
+    await processCommand(
+      files["Zebulon Marchetti.zip"] ?? "",
+      { json: true, engines: "scripted", dataDir: dir },
+      io,
     );
+
+    const { applicationId } = JSON.parse(stdout()) as Report;
+    const stored = (readdirSync(dir, { recursive: true }) as string[]).sort();
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        `applications/${applicationId}.json`,
+        `documents/${applicationId}/license.png`,
+        `documents/${applicationId}/selfie.jpg`,
+        `documents/${applicationId}/application.csv`,
+      ]),
+    );
+    expect(stored.filter((p) => p.startsWith("uploads/"))).toEqual([
+      expect.stringMatching(/^uploads\/[0-9a-f]{32}\.zip$/),
+    ]);
+    for (const value of PII_VALUES) expect(stored.join("\n")).not.toContain(value);
+  });
+
+  it("shows the stored application when the same file is processed again", async () => {
+    const files = writeTempFiles({ "a.zip": validZip() });
+    const dir = dataDir();
+    const first = captureIo();
+    const again = captureIo();
+
+    await processCommand(files["a.zip"] ?? "", { json: true, engines: "scripted", dataDir: dir }, first.io);
+    await processCommand(files["a.zip"] ?? "", { json: false, engines: "scripted", dataDir: dir }, again.io);
+
+    const { applicationId } = JSON.parse(first.stdout()) as Report;
+    expect(again.stdout()).toContain(`${applicationId}: MANUAL_REVIEW`);
+    expect(again.stdout()).toContain("already in the data directory");
   });
 });
