@@ -51,8 +51,10 @@ export const USAGE = `Usage:
       Deletes a decided application's images, documents, upload and PII from the data directory;
       the decision record and audit trail stay. Reasons: ${ERASURE_REASONS.join(", ")}.
   onboard demo [--engines <kind>]
-      local (default): the generated sample submissions through the local engines, nothing scripted.
-      scripted: generated scenarios with openly scripted engine answers, every decision path.
+      Without --engines: both of the runs below, one after the other.
+      local: the generated sample submissions through the local engines, nothing scripted.
+      scripted: generated scenarios with openly scripted engine answers, every decision path
+      (a clean match, accents and a middle name, an expired license, a face mismatch, a hostile zip).
   onboard samples --out <dir>
       Writes sample submissions (synthetic licenses, selfies, application CSVs; matching and
       mismatching) as zips into <dir>, to try with 'onboard process'.
@@ -276,8 +278,16 @@ export async function main(
       case "demo": {
         rejectOptions(values, command, ["engines"]);
         if (rest.length > 0) throw new UsageError(`demo: unexpected argument '${rest[0]}'`);
-        const engines = parseEngineKind(values.engines ?? DEFAULT_ENGINE_KIND);
-        return engines === "local" ? await localDemoCommand(io) : await demoCommand(io);
+        if (values.engines === undefined) {
+          // The README's main command: real engines on the samples, then every decision path
+          // (hostile zip, expiry, accents) with openly scripted answers.
+          const local = await localDemoCommand(io);
+          const scripted = await demoCommand(io);
+          return Math.max(local, scripted);
+        }
+        return parseEngineKind(values.engines) === "local"
+          ? await localDemoCommand(io)
+          : await demoCommand(io);
       }
       case "samples":
         rejectOptions(values, command, ["out"]);

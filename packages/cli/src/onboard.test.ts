@@ -117,11 +117,14 @@ describe("onboard (child process)", () => {
     expect(stdout).not.toContain("\u001b[");
   });
 
-  it("demo (local engines by default): every generated sample ends as expected, exit 0", () => {
+  it("demo (the README's command): the local samples, then every scripted decision path, exit 0", () => {
     const { status, stdout } = onboard("demo");
 
     expect(status).toBe(0);
     expect(stdout).toContain("4/4 samples ended as expected.");
+    for (const scenario of SCENARIOS)
+      expect(stdout).toContain(`✔ ${scenario.id}: ${scenario.expect.status}, as expected`);
+    expect(stdout.indexOf("4/4 samples")).toBeLessThan(stdout.indexOf(`✔ ${SCENARIOS[0]?.id}`));
     expect(stdout).not.toContain("\u001b[");
   });
 });
