@@ -9,9 +9,18 @@ import { OnboardingStack } from "../src/onboarding-stack.js";
 
 const app = new App({ outdir: "cdk.out" });
 const licenseValidationApiUrl: unknown = app.node.tryGetContext("licenseValidationApiUrl");
+/** `-c reviewerPrincipals=arn:…:role/a,arn:…:role/b` (the CDK CLI's context), or none. */
+const principals = (name: string): { [key: string]: string[] } => {
+  const value: unknown = app.node.tryGetContext(name);
+  return typeof value === "string" && value.trim() !== ""
+    ? { [name]: value.split(",").map((arn) => arn.trim()) }
+    : {};
+};
 new OnboardingStack(app, "Onboarding", {
   description: "@onboarding: bank customer onboarding (KYC) on AWS serverless",
   ...(typeof licenseValidationApiUrl === "string" ? { licenseValidationApiUrl } : {}),
+  ...principals("reviewerPrincipals"),
+  ...principals("dataProtectionOfficerPrincipals"),
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const assembly = app.synth();

@@ -3,8 +3,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Code } from "aws-cdk-lib/aws-lambda";
 
-/** The two bundles `@onboarding/lambda-entry` builds; each exports `handler`. */
-export type BundleName = "intake" | "license-validation-worker";
+/** The bundles `@onboarding/lambda-entry` builds; each exports `handler`. */
+export const BUNDLE_NAMES = ["intake", "license-validation-worker", "review-api", "retention-job"] as const;
+export type BundleName = (typeof BUNDLE_NAMES)[number];
 
 /** `packages/lambda-entry/dist`, where `pnpm --filter @onboarding/lambda-entry build` writes the bundles. */
 export const DEFAULT_BUNDLE_DIR = resolve(

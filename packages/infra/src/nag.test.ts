@@ -96,6 +96,13 @@ describe("cdk-nag AwsSolutions", () => {
         `Onboarding/IntakeRole AwsSolutions-IAM5[Resource::<${bucket}.Arn>/applications/*]`,
         "Onboarding/Intake AwsSolutions-L1",
         "Onboarding/LicenseValidationWorker AwsSolutions-L1",
+        "Onboarding/ReviewApiFunction AwsSolutions-L1",
+        "Onboarding/RetentionJob AwsSolutions-L1",
+        `Onboarding/ReviewApiFunctionRole AwsSolutions-IAM5[Resource::<${bucket}.Arn>/uploads/*]`,
+        `Onboarding/ReviewApiFunctionRole AwsSolutions-IAM5[Resource::<${bucket}.Arn>/applications/*]`,
+        `Onboarding/RetentionJobRole AwsSolutions-IAM5[Resource::<${bucket}.Arn>/uploads/*]`,
+        `Onboarding/RetentionJobRole AwsSolutions-IAM5[Resource::<${bucket}.Arn>/applications/*]`,
+        "Onboarding/CustomerRefKey AwsSolutions-SMG4",
         "Onboarding/BucketNotificationsHandler AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
       ].sort(),
     );
@@ -108,5 +115,6 @@ describe("cdk-nag AwsSolutions", () => {
     );
     expect(reasonOf("AwsSolutions-SQS3")).toMatch(/on-failure destination/);
     expect(reasonOf("AwsSolutions-L1")).toMatch(/Node\.js 22/);
+    expect(reasonOf("AwsSolutions-SMG4")).toMatch(/resubmission linking/);
   });
 });

@@ -17,8 +17,13 @@ beforeAll(() => {
   synth = synthOnboarding({
     alarmTopic,
     licenseValidationApiUrl: "https://licenses.example.com",
-    applicationRetentionDays: 2555,
-    uploadRetentionDays: 7,
+    retention: { imagesDays: 7, piiDays: 365, decisionRecordsDays: 3650 },
+    reviewerPrincipals: [
+      "arn:aws:iam::123456789012:role/onboarding-reviewer",
+      "arn:aws:iam::123456789012:user/ops/alice",
+    ],
+    dataProtectionOfficerPrincipals: ["arn:aws:iam::123456789012:role/dpo"],
+    reviewApiThrottle: { rateLimit: 2, burstLimit: 4 },
     logRetention: RetentionDays.THREE_MONTHS,
     intakeReservedConcurrency: 20,
     workerMaxConcurrency: 2,
@@ -29,7 +34,7 @@ afterAll(() => synth?.dispose());
 describe("OnboardingStack options", () => {
   it("sends every alarm to the alarm topic when one is given", () => {
     const alarms = Object.values(synth.template.findResources("AWS::CloudWatch::Alarm"));
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(7);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual(["arn:aws:sns:eu-west-1:123456789012:onboarding-alarms"]);
     }
@@ -50,22 +55,54 @@ describe("OnboardingStack options", () => {
     template.hasResourceProperties("AWS::Lambda::Function", {
       Handler: "intake.handler",
       ReservedConcurrentExecutions: 20,
-      Environment: { Variables: Match.objectLike({ APPLICATION_RETENTION_DAYS: "2555" }) },
+      Environment: { Variables: Match.objectLike({ APPLICATION_RETENTION_DAYS: "3650" }) },
+    });
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      Handler: "retention-job.handler",
+      Environment: {
+        Variables: Match.objectLike({ APPLICATION_RETENTION_DAYS: "3650", PII_RETENTION_DAYS: "365" }),
+      },
     });
     template.hasResourceProperties("AWS::S3::Bucket", {
       LifecycleConfiguration: {
         Rules: [
           Match.objectLike({ Prefix: "uploads/", ExpirationInDays: 7 }),
-          Match.objectLike({ Prefix: "applications/", ExpirationInDays: 2555 }),
+          Match.objectLike({ Prefix: "applications/", ExpirationInDays: 7 }),
         ],
       },
     });
-    expect(Object.values(template.findResources("AWS::Logs::LogGroup")).map((g) => g.Properties)).toEqual([
-      { RetentionInDays: 90 },
-      { RetentionInDays: 90 },
-    ]);
+    // Four functions' logs and the review API's access logs.
+    expect(Object.values(template.findResources("AWS::Logs::LogGroup")).map((g) => g.Properties)).toEqual(
+      Array.from({ length: 5 }, () => ({ RetentionInDays: 90 })),
+    );
     template.hasResourceProperties("AWS::Lambda::EventSourceMapping", {
       ScalingConfig: { MaximumConcurrency: 2 },
     });
+  });
+
+  it("gives the review API its principals and throttling", () => {
+    const { template } = synth;
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      Handler: "review-api.handler",
+      Environment: {
+        Variables: Match.objectLike({
+          REVIEWER_PRINCIPALS:
+            "arn:aws:iam::123456789012:role/onboarding-reviewer,arn:aws:iam::123456789012:user/ops/alice",
+          DATA_PROTECTION_OFFICER_PRINCIPALS: "arn:aws:iam::123456789012:role/dpo",
+        }),
+      },
+    });
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      DefaultRouteSettings: { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 4 },
+    });
+  });
+
+  it("refuses a principal that is not an IAM role or user ARN, and PII kept longer than the record", () => {
+    expect(() => synthOnboarding({ reviewerPrincipals: ["arn:aws:iam::123456789012:root"] })).toThrow(
+      "reviewerPrincipals: arn:aws:iam::123456789012:root is not an IAM role or user ARN",
+    );
+    expect(() => synthOnboarding({ retention: { piiDays: 3000 } })).toThrow(
+      "retention.piiDays must not be above retention.decisionRecordsDays",
+    );
   });
 });

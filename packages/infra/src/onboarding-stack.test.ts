@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { customerTableDefinition } from "@onboarding/aws-adapters";
+import { DEFAULT_RETENTION } from "@onboarding/core";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import type { CfnFunction } from "aws-cdk-lib/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,24 +66,25 @@ describe("document bucket", () => {
     });
   });
 
-  it("expires uploads/ and applications/ (and their old versions) after the configured days", () => {
+  it("expires uploads/ and applications/ after DEFAULT_RETENTION.imagesDays, and what expiry leaves a day later", () => {
     const bucket = template.toJSON().Resources[logicalId(stack.documentBucket)] as Resource;
+    expect(DEFAULT_RETENTION.imagesDays).toBe(30);
     expect(bucket.Properties.LifecycleConfiguration).toEqual({
       Rules: [
         {
           Id: "uploads",
           Prefix: "uploads/",
           Status: "Enabled",
-          ExpirationInDays: 30,
-          NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+          ExpirationInDays: DEFAULT_RETENTION.imagesDays,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
           AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
         },
         {
           Id: "applications",
           Prefix: "applications/",
           Status: "Enabled",
-          ExpirationInDays: 1825,
-          NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+          ExpirationInDays: DEFAULT_RETENTION.imagesDays,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
         },
       ],
     });
@@ -249,6 +251,8 @@ describe("functions", () => {
     for (const [fn, handler, timeout, memory] of [
       [stack.intakeFunction, "intake.handler", 60, 1024],
       [stack.workerFunction, "license-validation-worker.handler", 60, 256],
+      [stack.reviewApiFunction, "review-api.handler", 15, 512],
+      [stack.retentionJobFunction, "retention-job.handler", 900, 512],
     ] as const) {
       template.hasResourceProperties("AWS::Lambda::Function", {
         Handler: handler,
@@ -265,12 +269,20 @@ describe("functions", () => {
   it("sets exactly the environment each handler reads, all of it named in lambda-entry's .env.example", () => {
     const intake = envOf(stack.intakeFunction);
     const worker = envOf(stack.workerFunction);
+    const reviewApi = envOf(stack.reviewApiFunction);
+    const retentionJob = envOf(stack.retentionJobFunction);
+    const powertools = {
+      POWERTOOLS_SERVICE_NAME: "onboarding",
+      POWERTOOLS_METRICS_NAMESPACE: "Onboarding",
+      POWERTOOLS_LOG_LEVEL: "INFO",
+    };
     expect(intake).toEqual({
       DOCUMENT_BUCKET: ref(stack.documentBucket.bucketName),
       UPLOAD_PREFIX: "uploads/",
       DOCUMENTS_PREFIX: "applications/",
       APPLICATIONS_TABLE: ref(stack.table.tableName),
-      APPLICATION_RETENTION_DAYS: "1825",
+      APPLICATION_RETENTION_DAYS: "2555",
+      CUSTOMER_REF_KEY_SECRET_ARN: ref(stack.customerRefKeySecret.secretArn),
       VALIDATION_QUEUE_URL: ref(stack.validationQueue.queueUrl),
       NOTIFICATION_TOPIC_ARN: ref(stack.notificationTopic.topicArn),
       FACE_PASS_SIMILARITY: "95",
@@ -281,7 +293,7 @@ describe("functions", () => {
     });
     expect(worker).toEqual({
       APPLICATIONS_TABLE: ref(stack.table.tableName),
-      APPLICATION_RETENTION_DAYS: "1825",
+      APPLICATION_RETENTION_DAYS: "2555",
       VALIDATION_QUEUE_URL: ref(stack.validationQueue.queueUrl),
       NOTIFICATION_TOPIC_ARN: ref(stack.notificationTopic.topicArn),
       LICENSE_VALIDATION_API_URL: { Ref: "LicenseValidationApiUrl" },
@@ -290,15 +302,40 @@ describe("functions", () => {
       POWERTOOLS_METRICS_NAMESPACE: "Onboarding",
       POWERTOOLS_LOG_LEVEL: "INFO",
     });
+    expect(reviewApi).toEqual({
+      APPLICATIONS_TABLE: ref(stack.table.tableName),
+      APPLICATION_RETENTION_DAYS: "2555",
+      VALIDATION_QUEUE_URL: ref(stack.validationQueue.queueUrl),
+      NOTIFICATION_TOPIC_ARN: ref(stack.notificationTopic.topicArn),
+      DOCUMENT_BUCKET: ref(stack.documentBucket.bucketName),
+      DOCUMENTS_PREFIX: "applications/",
+      // No principal given: the API refuses everyone.
+      REVIEWER_PRINCIPALS: "",
+      DATA_PROTECTION_OFFICER_PRINCIPALS: "",
+      ...powertools,
+    });
+    expect(retentionJob).toEqual({
+      APPLICATIONS_TABLE: ref(stack.table.tableName),
+      APPLICATION_RETENTION_DAYS: String(DEFAULT_RETENTION.decisionRecordsDays),
+      DOCUMENT_BUCKET: ref(stack.documentBucket.bucketName),
+      DOCUMENTS_PREFIX: "applications/",
+      PII_RETENTION_DAYS: String(DEFAULT_RETENTION.piiDays),
+      ...powertools,
+    });
     const contract = envExample();
-    const set = new Set([...Object.keys(intake), ...Object.keys(worker)]);
+    const set = new Set([intake, worker, reviewApi, retentionJob].flatMap((env) => Object.keys(env)));
     expect([...set].filter((name) => !contract.includes(name))).toEqual([]);
     // AWS_REGION is set by Lambda itself.
     expect(contract.filter((name) => !set.has(name))).toEqual(["AWS_REGION"]);
   });
 
   it("keeps each function's logs in an explicit log group with one-year retention", () => {
-    for (const fn of [stack.intakeFunction, stack.workerFunction]) {
+    for (const fn of [
+      stack.intakeFunction,
+      stack.workerFunction,
+      stack.reviewApiFunction,
+      stack.retentionJobFunction,
+    ]) {
       const resource = template.toJSON().Resources[logicalId(fn)] as Resource;
       const group = (resource.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       expect(template.toJSON().Resources[group]).toMatchObject({
@@ -335,6 +372,8 @@ describe("functions", () => {
     for (const [fn, bundle] of [
       [stack.intakeFunction, "intake"],
       [stack.workerFunction, "license-validation-worker"],
+      [stack.reviewApiFunction, "review-api"],
+      [stack.retentionJobFunction, "retention-job"],
     ] as const) {
       const resource = template.toJSON().Resources[logicalId(fn)] as Resource;
       const key = (resource.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, "");
@@ -415,6 +454,18 @@ describe("IAM: one least-privilege role per function", () => {
             Resource: "*",
           },
           table(),
+          {
+            Sid: "FindEarlierApplications",
+            Effect: "Allow",
+            Action: "dynamodb:Query",
+            Resource: { "Fn::Join": ["", [ref(stack.table.tableArn), "/index/byCustomer"]] },
+          },
+          {
+            Sid: "ReadCustomerRefKey",
+            Effect: "Allow",
+            Action: "secretsmanager:GetSecretValue",
+            Resource: ref(stack.customerRefKeySecret.secretArn),
+          },
           sendValidation(),
           publish(),
           {
@@ -456,6 +507,60 @@ describe("IAM: one least-privilege role per function", () => {
     });
   });
 
+  const erasure = () => [
+    {
+      Sid: "ListApplicationsByStatus",
+      Effect: "Allow",
+      Action: "dynamodb:Query",
+      Resource: { "Fn::Join": ["", [ref(stack.table.tableArn), "/index/byStatus"]] },
+    },
+    {
+      Sid: "EraseDocumentsAndUploads",
+      Effect: "Allow",
+      Action: ["s3:DeleteObject", "s3:DeleteObjectVersion"],
+      Resource: [underPrefix("uploads/"), underPrefix("applications/")],
+    },
+    {
+      Sid: "ListDocumentsAndUploadsToErase",
+      Effect: "Allow",
+      Action: ["s3:ListBucket", "s3:ListBucketVersions"],
+      Resource: ref(stack.documentBucket.bucketArn),
+      Condition: { StringLike: { "s3:prefix": ["uploads/*", "applications/*"] } },
+    },
+  ];
+
+  it("review API: the table and its byStatus index, erasure's S3 deletes under the two prefixes, the topic, the queue", () => {
+    const role = stack.reviewApiFunction.role as unknown as { roleName: string };
+    template.hasResourceProperties("AWS::IAM::Policy", {
+      ...(statementsOf(role) as Json),
+      PolicyDocument: {
+        Version: "2012-10-17",
+        Statement: Match.arrayEquals([
+          logs(logGroupArnOf(stack.reviewApiFunction)),
+          table(),
+          ...erasure(),
+          publish(),
+          sendValidation(),
+        ]),
+      },
+    });
+  });
+
+  it("retention job: the table and its byStatus index, erasure's S3 deletes, nothing to send", () => {
+    const role = stack.retentionJobFunction.role as unknown as { roleName: string };
+    template.hasResourceProperties("AWS::IAM::Policy", {
+      ...(statementsOf(role) as Json),
+      PolicyDocument: {
+        Version: "2012-10-17",
+        Statement: Match.arrayEquals([
+          logs(logGroupArnOf(stack.retentionJobFunction)),
+          table(),
+          ...erasure(),
+        ]),
+      },
+    });
+  });
+
   it("has no other policy with Resource '*' or a wildcard action, and no managed policy on the functions' roles", () => {
     const wildcards: string[] = [];
     for (const [id, policy] of Object.entries(resourcesOf("AWS::IAM::Policy"))) {
@@ -469,7 +574,12 @@ describe("IAM: one least-privilege role per function", () => {
     expect(wildcards).toEqual([
       `${stack.getLogicalId(stack.intakeFunction.role?.node.findChild("DefaultPolicy").node.defaultChild as CfnFunction)}: rekognition:CompareFaces,rekognition:DetectFaces,textract:AnalyzeID`,
     ]);
-    for (const fn of [stack.intakeFunction, stack.workerFunction]) {
+    for (const fn of [
+      stack.intakeFunction,
+      stack.workerFunction,
+      stack.reviewApiFunction,
+      stack.retentionJobFunction,
+    ]) {
       const role = template.toJSON().Resources[logicalId(fn.role as never)] as Resource;
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     }
@@ -508,8 +618,105 @@ describe("alarms", () => {
         }),
       ]),
     );
-    expect(alarms).toHaveLength(4);
+    for (const fn of [stack.reviewApiFunction, stack.retentionJobFunction])
+      expect(alarms).toContainEqual(
+        expect.objectContaining({
+          ...common,
+          Namespace: "AWS/Lambda",
+          MetricName: "Errors",
+          Dimensions: [{ Name: "FunctionName", Value: ref(fn.functionName) }],
+        }),
+      );
+    // Faults the review API catches answer 500/503 without failing the invocation: alarmed on 5xx.
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        ...common,
+        Namespace: "AWS/ApiGateway",
+        MetricName: "5xx",
+        Dimensions: expect.arrayContaining([{ Name: "ApiId", Value: ref(stack.reviewApi.apiId) }]),
+      }),
+    );
+    expect(alarms).toHaveLength(7);
     // No alarm topic given: no actions.
     for (const alarm of alarms) expect(alarm?.AlarmActions).toBeUndefined();
+  });
+});
+
+describe("review API", () => {
+  it("is an HTTP API whose four routes all require IAM authorization and reach the review function (payload 2.0)", () => {
+    const routes = Object.values(resourcesOf("AWS::ApiGatewayV2::Route")).map((route) => route.Properties);
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual([
+      "GET /applications",
+      "GET /applications/{id}",
+      "POST /applications/{id}/decision",
+      "POST /applications/{id}/erasure",
+    ]);
+    for (const route of routes) expect(route.AuthorizationType).toBe("AWS_IAM");
+    const integration = only("AWS::ApiGatewayV2::Integration");
+    expect(integration.Properties).toMatchObject({
+      IntegrationType: "AWS_PROXY",
+      PayloadFormatVersion: "2.0",
+      IntegrationUri: ref(stack.reviewApiFunction.functionArn),
+    });
+    // API Gateway may invoke the function for these routes only.
+    const permissions = Object.values(resourcesOf("AWS::Lambda::Permission")).filter(
+      (p) =>
+        JSON.stringify(p.Properties.FunctionName) ===
+        JSON.stringify(ref(stack.reviewApiFunction.functionArn)),
+    );
+    expect(permissions).toHaveLength(4);
+    for (const permission of permissions)
+      expect(permission.Properties.Principal).toBe("apigateway.amazonaws.com");
+  });
+
+  it("throttles its one auto-deployed stage and logs every request to a log group with retention", () => {
+    const stage = only("AWS::ApiGatewayV2::Stage");
+    expect(stage.Properties).toMatchObject({
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      AccessLogSettings: { DestinationArn: { "Fn::GetAtt": [expect.any(String), "Arn"] } },
+    });
+    const settings = stage.Properties.AccessLogSettings as {
+      DestinationArn: { "Fn::GetAtt": [string] };
+      Format: string;
+    };
+    expect(template.toJSON().Resources[settings.DestinationArn["Fn::GetAtt"][0]]).toMatchObject({
+      Type: "AWS::Logs::LogGroup",
+      Properties: { RetentionInDays: 365 },
+    });
+    const format = JSON.parse(settings.Format) as Record<string, string>;
+    expect(format).toMatchObject({ routeKey: "$context.routeKey", caller: "$context.identity.userArn" });
+    // Neither the query string nor the path (an application id is fine, but a query could hold anything).
+    expect(settings.Format).not.toMatch(/\$context\.(path|querystring)/i);
+  });
+});
+
+describe("retention job and customer reference key", () => {
+  it("runs the retention job daily at 03:00 UTC, one run at a time, retried twice", () => {
+    const rule = only("AWS::Events::Rule");
+    expect(rule.Properties).toMatchObject({
+      ScheduleExpression: "cron(0 3 * * ? *)",
+      State: "ENABLED",
+      Targets: [
+        expect.objectContaining({
+          Arn: ref(stack.retentionJobFunction.functionArn),
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 },
+        }),
+      ],
+    });
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      Handler: "retention-job.handler",
+      ReservedConcurrentExecutions: 1,
+    });
+  });
+
+  it("generates the customer reference key in Secrets Manager and keeps it when the stack goes", () => {
+    template.hasResource("AWS::SecretsManager::Secret", {
+      Properties: Match.objectLike({
+        GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+      }),
+      DeletionPolicy: "Retain",
+    });
   });
 });

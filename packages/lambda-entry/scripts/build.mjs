@@ -11,7 +11,7 @@ import { build } from "esbuild";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { outdir: { type: "string" } } });
 const dist = values.outdir ? resolve(values.outdir) : join(root, "dist");
-const HANDLERS = ["intake", "license-validation-worker"];
+const HANDLERS = ["intake", "license-validation-worker", "review-api", "retention-job"];
 
 /**
  * `import { z } from "zod"` binds zod's namespace object as a value, and esbuild then keeps every

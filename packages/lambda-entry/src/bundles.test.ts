@@ -6,10 +6,18 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
-const HANDLERS = ["intake", "license-validation-worker"] as const;
+const HANDLERS = ["intake", "license-validation-worker", "review-api", "retention-job"] as const;
 
-/** `.env.example` as an environment, on top of nothing but PATH. */
-const exampleEnv = (): Record<string, string> => ({
+/**
+ * `.env.example` as an environment, on top of nothing but PATH, with the customer reference key
+ * of local runs instead of its secret (no network here: intake reads the secret at cold start).
+ */
+const exampleEnv = (): Record<string, string> => {
+  const { CUSTOMER_REF_KEY_SECRET_ARN: _secret, ...env } = fileEnv();
+  return { ...env, CUSTOMER_REF_KEY: "bundle-test-customer-reference-key-0123456789" };
+};
+
+const fileEnv = (): Record<string, string> => ({
   PATH: process.env.PATH ?? "",
   ...Object.fromEntries(
     readFileSync(join(PACKAGE, ".env.example"), "utf8")
@@ -55,12 +63,12 @@ describe("the Lambda bundles", () => {
   );
 
   it.each(HANDLERS)("%s.mjs fails its cold start with one message naming a missing variable", (name) => {
-    const { VALIDATION_QUEUE_URL: _missing, ...env } = exampleEnv();
+    const { APPLICATIONS_TABLE: _missing, ...env } = exampleEnv();
 
     const result = load(join(outdir, `${name}.mjs`), env);
 
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain("configuration invalid: VALIDATION_QUEUE_URL is required");
+    expect(result.stderr).toContain("configuration invalid: APPLICATIONS_TABLE is required");
   });
 
   it("bundles only the SDK clients each handler uses", () => {
@@ -80,7 +88,17 @@ describe("the Lambda bundles", () => {
       return [...new Set(clients)].sort();
     };
 
-    expect(clientsIn("intake")).toEqual(["dynamodb", "rekognition", "s3", "sns", "sqs", "textract"]);
+    expect(clientsIn("intake")).toEqual([
+      "dynamodb",
+      "rekognition",
+      "s3",
+      "secrets-manager",
+      "sns",
+      "sqs",
+      "textract",
+    ]);
     expect(clientsIn("license-validation-worker")).toEqual(["dynamodb", "sns", "sqs"]);
+    expect(clientsIn("review-api")).toEqual(["dynamodb", "s3", "sns", "sqs"]);
+    expect(clientsIn("retention-job")).toEqual(["dynamodb", "s3"]);
   });
 });

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { RekognitionClient } from "@aws-sdk/client-rekognition";
 import { S3Client } from "@aws-sdk/client-s3";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { TextractClient } from "@aws-sdk/client-textract";
@@ -15,12 +16,23 @@ import {
 } from "@onboarding/aws-adapters";
 import {
   type CompleteLicenseValidationDeps,
+  DependencyFault,
+  type EraseApplicationDeps,
+  OnboardingFault,
   type ProcessSubmissionDeps,
   type ProcessSubmissionOptions,
+  type RecordReviewDecisionDeps,
   systemClock,
 } from "@onboarding/core";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { IntakeConfig, WorkerConfig } from "./config.js";
+import {
+  type CustomerRefKeySource,
+  type IntakeConfig,
+  MIN_CUSTOMER_REF_KEY_LENGTH,
+  type RetentionJobConfig,
+  type ReviewApiConfig,
+  type WorkerConfig,
+} from "./config.js";
 
 /**
  * Wiring: SDK clients and adapters, built with plain constructors. The handlers call these once,
@@ -105,6 +117,69 @@ export function createWorkerClients(config: Pick<WorkerConfig, "region">): Worke
   };
 }
 
+export interface ReviewApiClients {
+  readonly s3: S3Client;
+  readonly dynamodb: DynamoDBClient;
+  readonly sqs: SQSClient;
+  readonly sns: SNSClient;
+}
+
+export interface RetentionJobClients {
+  readonly s3: S3Client;
+  readonly dynamodb: DynamoDBClient;
+}
+
+export function createReviewApiClients(config: Pick<ReviewApiConfig, "region">): ReviewApiClients {
+  const { region } = config;
+  return {
+    s3: new S3Client(clientConfig(region, CLIENT_TUNING.storage)),
+    dynamodb: new DynamoDBClient(clientConfig(region, CLIENT_TUNING.storage)),
+    sqs: sqsClient(region),
+    sns: new SNSClient(clientConfig(region, CLIENT_TUNING.storage)),
+  };
+}
+
+export function createRetentionJobClients(config: Pick<RetentionJobConfig, "region">): RetentionJobClients {
+  const { region } = config;
+  return {
+    s3: new S3Client(clientConfig(region, CLIENT_TUNING.storage)),
+    dynamodb: new DynamoDBClient(clientConfig(region, CLIENT_TUNING.storage)),
+  };
+}
+
+/**
+ * The HMAC key of the pseudonymous customer reference, read once per container (at cold start,
+ * by the intake entry module): from Secrets Manager in a deployment, from the environment in a
+ * local run. Fails with a fault that names the variable and never quotes the key.
+ */
+export async function readCustomerRefKey(
+  source: CustomerRefKeySource,
+  client: Pick<SecretsManagerClient, "send"> | (() => Pick<SecretsManagerClient, "send">),
+): Promise<string> {
+  if (source.kind === "environment") return source.key;
+  const secrets = typeof client === "function" ? client() : client;
+  let key: string | undefined;
+  try {
+    ({ SecretString: key } = await secrets.send(new GetSecretValueCommand({ SecretId: source.secretArn })));
+  } catch (error) {
+    throw new DependencyFault(
+      "secretsmanager",
+      `could not read the secret named by CUSTOMER_REF_KEY_SECRET_ARN (${error instanceof Error ? error.name : "unknown error"})`,
+      { cause: error, retryable: true },
+    );
+  }
+  if (key === undefined || key.length < MIN_CUSTOMER_REF_KEY_LENGTH)
+    throw new OnboardingFault(
+      "CONFIGURATION_INVALID",
+      `configuration invalid: the secret named by CUSTOMER_REF_KEY_SECRET_ARN must hold a string of at least ${MIN_CUSTOMER_REF_KEY_LENGTH} characters`,
+    );
+  return key;
+}
+
+/** The Secrets Manager client of the intake function, built only when the key comes from a secret. */
+export const secretsManagerClient = (region: string) =>
+  new SecretsManagerClient(clientConfig(region, CLIENT_TUNING.storage));
+
 /** What the intake handler runs `processSubmission` with. */
 export interface Intake {
   readonly deps: ProcessSubmissionDeps;
@@ -117,6 +192,7 @@ export interface Intake {
 /** The ports of `processSubmission` on AWS, and its options from the configuration. */
 export function composeIntake(
   config: IntakeConfig,
+  secrets: { readonly customerRefKey: string },
   clients: IntakeClients = createIntakeClients(config),
 ): Intake {
   const { bucket } = config;
@@ -140,6 +216,7 @@ export function composeIntake(
     },
     options: {
       policy: { face: { pass: config.facePassSimilarity, review: config.faceReviewSimilarity } },
+      customerRefKey: secrets.customerRefKey,
     },
     bucket,
     uploadPrefix: config.uploadPrefix,
@@ -163,6 +240,51 @@ export function composeWorker(
     }),
     validationQueue: new SqsValidationQueue({ client: clients.sqs, queueUrl: config.validationQueueUrl }),
     notifier: new SnsNotifier({ client: clients.sns, topicArn: config.notificationTopicArn }),
+    clock: systemClock,
+  };
+}
+
+/** The ports of the review API: decisions (repo, outbox, notifier) and erasure (documents). */
+export type ReviewApiDeps = RecordReviewDecisionDeps & EraseApplicationDeps;
+
+/** The ports of the review API on AWS. */
+export function composeReviewApi(
+  config: ReviewApiConfig,
+  clients: ReviewApiClients = createReviewApiClients(config),
+): ReviewApiDeps {
+  return {
+    documentStore: new S3DocumentStore({
+      client: clients.s3,
+      bucket: config.bucket,
+      documentPrefix: config.documentsPrefix,
+    }),
+    customerRepo: new DynamoDbCustomerRepo({
+      client: clients.dynamodb,
+      tableName: config.tableName,
+      retentionDays: config.retentionDays,
+    }),
+    validationQueue: new SqsValidationQueue({ client: clients.sqs, queueUrl: config.validationQueueUrl }),
+    notifier: new SnsNotifier({ client: clients.sns, topicArn: config.notificationTopicArn }),
+    clock: systemClock,
+  };
+}
+
+/** The ports of the retention job on AWS. */
+export function composeRetentionJob(
+  config: RetentionJobConfig,
+  clients: RetentionJobClients = createRetentionJobClients(config),
+): EraseApplicationDeps {
+  return {
+    documentStore: new S3DocumentStore({
+      client: clients.s3,
+      bucket: config.bucket,
+      documentPrefix: config.documentsPrefix,
+    }),
+    customerRepo: new DynamoDbCustomerRepo({
+      client: clients.dynamodb,
+      tableName: config.tableName,
+      retentionDays: config.retentionDays,
+    }),
     clock: systemClock,
   };
 }

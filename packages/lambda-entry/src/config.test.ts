@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadIntakeConfig, loadWorkerConfig } from "./config.js";
+import { loadIntakeConfig, loadRetentionJobConfig, loadReviewApiConfig, loadWorkerConfig } from "./config.js";
 
 /** `.env.example`: the contract with the CDK stack, and a valid environment. */
 const example: Record<string, string> = Object.fromEntries(
@@ -27,6 +27,7 @@ const INTAKE_VARIABLES = [
   "NOTIFICATION_TOPIC_ARN",
   "FACE_PASS_SIMILARITY",
   "FACE_REVIEW_SIMILARITY",
+  "CUSTOMER_REF_KEY_SECRET_ARN",
 ];
 const WORKER_VARIABLES = [
   "AWS_REGION",
@@ -46,12 +47,43 @@ describe("loadIntakeConfig", () => {
       uploadPrefix: "uploads/",
       documentsPrefix: "applications/",
       tableName: "onboarding-applications",
-      retentionDays: 1825,
+      retentionDays: 2555,
       validationQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/onboarding-license-validation",
       notificationTopicArn: "arn:aws:sns:eu-west-1:123456789012:onboarding-notifications",
       facePassSimilarity: 95,
       faceReviewSimilarity: 80,
+      customerRefKey: {
+        kind: "secret",
+        secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:onboarding-customer-ref-key-AbCdEf",
+      },
     });
+  });
+
+  it("takes the customer reference key from CUSTOMER_REF_KEY for local runs, never with the secret too", () => {
+    const key = "local-only-customer-reference-key-0123456789";
+    expect(
+      loadIntakeConfig({ ...without("CUSTOMER_REF_KEY_SECRET_ARN"), CUSTOMER_REF_KEY: key }),
+    ).toMatchObject({
+      customerRefKey: { kind: "environment", key },
+    });
+    expect(() => loadIntakeConfig({ ...example, CUSTOMER_REF_KEY: key })).toThrow(
+      "configuration invalid: set CUSTOMER_REF_KEY_SECRET_ARN or CUSTOMER_REF_KEY, not both",
+    );
+    expect(() =>
+      loadIntakeConfig({ ...without("CUSTOMER_REF_KEY_SECRET_ARN"), CUSTOMER_REF_KEY: "short" }),
+    ).toThrow("configuration invalid: CUSTOMER_REF_KEY must be at least 32 characters");
+  });
+
+  it("never echoes the customer reference key in its messages", () => {
+    const key = "too-short-secret";
+    let message = "";
+    try {
+      loadIntakeConfig({ ...without("CUSTOMER_REF_KEY_SECRET_ARN"), CUSTOMER_REF_KEY: key });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("CUSTOMER_REF_KEY");
+    expect(message).not.toContain(key);
   });
 
   it.each(INTAKE_VARIABLES)("fails with one message naming %s when it is missing", (name) => {
@@ -105,7 +137,7 @@ describe("loadWorkerConfig", () => {
     expect(loadWorkerConfig(example)).toEqual({
       region: "eu-west-1",
       tableName: "onboarding-applications",
-      retentionDays: 1825,
+      retentionDays: 2555,
       validationQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/onboarding-license-validation",
       notificationTopicArn: "arn:aws:sns:eu-west-1:123456789012:onboarding-notifications",
       licenseApiUrl: "https://license-validation.example.com",
@@ -122,5 +154,77 @@ describe("loadWorkerConfig", () => {
       Object.entries(example).filter(([name]) => WORKER_VARIABLES.includes(name)),
     );
     expect(() => loadWorkerConfig(env)).not.toThrow();
+  });
+});
+
+describe("loadReviewApiConfig", () => {
+  it("reads .env.example, with the principal lists split on commas", () => {
+    expect(
+      loadReviewApiConfig({
+        ...example,
+        REVIEWER_PRINCIPALS:
+          "arn:aws:iam::123456789012:role/onboarding-reviewer, arn:aws:iam::123456789012:user/ops/alice",
+      }),
+    ).toEqual({
+      region: "eu-west-1",
+      tableName: "onboarding-applications",
+      retentionDays: 2555,
+      bucket: "onboarding-documents-123456789012-eu-west-1",
+      documentsPrefix: "applications/",
+      validationQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/onboarding-license-validation",
+      notificationTopicArn: "arn:aws:sns:eu-west-1:123456789012:onboarding-notifications",
+      reviewerPrincipals: [
+        "arn:aws:iam::123456789012:role/onboarding-reviewer",
+        "arn:aws:iam::123456789012:user/ops/alice",
+      ],
+      dataProtectionOfficerPrincipals: ["arn:aws:iam::123456789012:role/onboarding-data-protection-officer"],
+    });
+  });
+
+  it("reads an empty or absent principal list as nobody", () => {
+    const config = loadReviewApiConfig({
+      ...without("REVIEWER_PRINCIPALS"),
+      DATA_PROTECTION_OFFICER_PRINCIPALS: "",
+    });
+    expect(config.reviewerPrincipals).toEqual([]);
+    expect(config.dataProtectionOfficerPrincipals).toEqual([]);
+  });
+
+  it("refuses a principal that is not an IAM role or user ARN", () => {
+    expect(() =>
+      loadReviewApiConfig({ ...example, REVIEWER_PRINCIPALS: "arn:aws:iam::123456789012:root" }),
+    ).toThrow(
+      "configuration invalid: REVIEWER_PRINCIPALS must list IAM role or user ARNs, separated by commas",
+    );
+  });
+
+  it.each(["APPLICATIONS_TABLE", "DOCUMENT_BUCKET", "VALIDATION_QUEUE_URL", "NOTIFICATION_TOPIC_ARN"])(
+    "fails with one message naming %s when it is missing",
+    (name) => {
+      expect(() => loadReviewApiConfig(without(name))).toThrow(`configuration invalid: ${name} is required`);
+    },
+  );
+});
+
+describe("loadRetentionJobConfig", () => {
+  it("reads .env.example", () => {
+    expect(loadRetentionJobConfig(example)).toEqual({
+      region: "eu-west-1",
+      tableName: "onboarding-applications",
+      retentionDays: 2555,
+      bucket: "onboarding-documents-123456789012-eu-west-1",
+      documentsPrefix: "applications/",
+      piiRetentionDays: 1825,
+    });
+  });
+
+  it("defaults PII_RETENTION_DAYS to DEFAULT_RETENTION.piiDays and keeps it within the record's retention", () => {
+    expect(loadRetentionJobConfig(without("PII_RETENTION_DAYS")).piiRetentionDays).toBe(1825);
+    expect(() => loadRetentionJobConfig({ ...example, PII_RETENTION_DAYS: "3000" })).toThrow(
+      "configuration invalid: PII_RETENTION_DAYS must not be above APPLICATION_RETENTION_DAYS",
+    );
+    expect(() => loadRetentionJobConfig({ ...example, PII_RETENTION_DAYS: "-1" })).toThrow(
+      "configuration invalid: PII_RETENTION_DAYS must be positive",
+    );
   });
 });

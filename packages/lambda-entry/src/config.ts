@@ -1,4 +1,4 @@
-import { OnboardingFault } from "@onboarding/core";
+import { DEFAULT_RETENTION, OnboardingFault } from "@onboarding/core";
 import { z } from "zod";
 
 /**
@@ -37,6 +37,76 @@ const prefix = (name: string) =>
 
 const region = text("AWS_REGION");
 
+/** An optional whole number of days, `fallback` when the variable is absent or empty. */
+const optionalDays = (name: string, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? String(fallback) : value))
+    .pipe(positiveInt(name));
+
+/** The HMAC key of the customer reference must be long enough to resist guessing (32 characters or more). */
+export const MIN_CUSTOMER_REF_KEY_LENGTH = 32;
+
+/**
+ * Where the key of the pseudonymous customer reference comes from: a Secrets Manager secret (what
+ * the stack deploys: the key never sits in the function's configuration), or, for local runs only,
+ * the key itself in `CUSTOMER_REF_KEY`. Exactly one of the two.
+ */
+const customerRefKeySchema = z
+  .object({
+    CUSTOMER_REF_KEY_SECRET_ARN: z
+      .string()
+      .trim()
+      .regex(
+        /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/,
+        "CUSTOMER_REF_KEY_SECRET_ARN must be a Secrets Manager secret ARN",
+      )
+      .optional(),
+    CUSTOMER_REF_KEY: z
+      .string()
+      .min(
+        MIN_CUSTOMER_REF_KEY_LENGTH,
+        `CUSTOMER_REF_KEY must be at least ${MIN_CUSTOMER_REF_KEY_LENGTH} characters`,
+      )
+      .optional(),
+  })
+  .superRefine((env, ctx) => {
+    const set = [env.CUSTOMER_REF_KEY_SECRET_ARN, env.CUSTOMER_REF_KEY].filter((v) => v !== undefined);
+    if (set.length !== 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["CUSTOMER_REF_KEY_SECRET_ARN"],
+        message:
+          set.length === 0
+            ? "CUSTOMER_REF_KEY_SECRET_ARN is required (or CUSTOMER_REF_KEY, for local runs only)"
+            : "set CUSTOMER_REF_KEY_SECRET_ARN or CUSTOMER_REF_KEY, not both",
+      });
+  });
+
+/** A comma-separated list of IAM principal ARNs (users or roles); empty means nobody. */
+const principals = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((arn) => arn.trim())
+        .filter((arn) => arn !== ""),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/,
+            `${name} must list IAM role or user ARNs, separated by commas`,
+          ),
+      ),
+    );
+
 const storage = {
   APPLICATIONS_TABLE: text("APPLICATIONS_TABLE"),
   APPLICATION_RETENTION_DAYS: positiveInt("APPLICATION_RETENTION_DAYS"),
@@ -60,6 +130,7 @@ const intakeSchema = z
     FACE_PASS_SIMILARITY: similarity("FACE_PASS_SIMILARITY"),
     FACE_REVIEW_SIMILARITY: similarity("FACE_REVIEW_SIMILARITY"),
   })
+  .and(customerRefKeySchema)
   .superRefine((env, ctx) => {
     // The function writes unpacked documents into the bucket that triggers it: the two prefixes
     // must not contain each other, or its own writes would look like uploads.
@@ -87,6 +158,44 @@ const workerSchema = z.object({
   LICENSE_VALIDATION_TIMEOUT_MS: positiveInt("LICENSE_VALIDATION_TIMEOUT_MS"),
 });
 
+const documentsPrefix = prefix("DOCUMENTS_PREFIX").refine(
+  (p) => p.endsWith("/"),
+  "DOCUMENTS_PREFIX must end with /",
+);
+
+const reviewApiSchema = z.object({
+  AWS_REGION: region,
+  ...storage,
+  DOCUMENT_BUCKET: text("DOCUMENT_BUCKET"),
+  DOCUMENTS_PREFIX: documentsPrefix,
+  REVIEWER_PRINCIPALS: principals("REVIEWER_PRINCIPALS"),
+  DATA_PROTECTION_OFFICER_PRINCIPALS: principals("DATA_PROTECTION_OFFICER_PRINCIPALS"),
+});
+
+const retentionJobSchema = z
+  .object({
+    AWS_REGION: region,
+    APPLICATIONS_TABLE: storage.APPLICATIONS_TABLE,
+    APPLICATION_RETENTION_DAYS: storage.APPLICATION_RETENTION_DAYS,
+    DOCUMENT_BUCKET: text("DOCUMENT_BUCKET"),
+    DOCUMENTS_PREFIX: documentsPrefix,
+    PII_RETENTION_DAYS: optionalDays("PII_RETENTION_DAYS", DEFAULT_RETENTION.piiDays),
+  })
+  .superRefine((env, ctx) => {
+    // The PII-free decision record outlives the PII: erasing after the item is gone would be moot.
+    if (env.PII_RETENTION_DAYS > env.APPLICATION_RETENTION_DAYS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["PII_RETENTION_DAYS"],
+        message: "PII_RETENTION_DAYS must not be above APPLICATION_RETENTION_DAYS",
+      });
+  });
+
+/** Where the customer reference key is read from at cold start. */
+export type CustomerRefKeySource =
+  | { readonly kind: "secret"; readonly secretArn: string }
+  | { readonly kind: "environment"; readonly key: string };
+
 /** What the intake function reads from its environment. */
 export interface IntakeConfig {
   readonly region: string;
@@ -99,6 +208,33 @@ export interface IntakeConfig {
   readonly notificationTopicArn: string;
   readonly facePassSimilarity: number;
   readonly faceReviewSimilarity: number;
+  readonly customerRefKey: CustomerRefKeySource;
+}
+
+/** What the review API reads from its environment. */
+export interface ReviewApiConfig {
+  readonly region: string;
+  readonly tableName: string;
+  readonly retentionDays: number;
+  readonly bucket: string;
+  readonly documentsPrefix: string;
+  readonly validationQueueUrl: string;
+  readonly notificationTopicArn: string;
+  /** IAM principals allowed to read applications and record review decisions. */
+  readonly reviewerPrincipals: readonly string[];
+  /** IAM principals allowed to read applications and erase them. */
+  readonly dataProtectionOfficerPrincipals: readonly string[];
+}
+
+/** What the scheduled retention job reads from its environment. */
+export interface RetentionJobConfig {
+  readonly region: string;
+  readonly tableName: string;
+  readonly retentionDays: number;
+  readonly bucket: string;
+  readonly documentsPrefix: string;
+  /** Days after its creation an application's PII is erased (`RetentionPolicy.piiDays`). */
+  readonly piiRetentionDays: number;
 }
 
 /** What the license-validation worker reads from its environment. */
@@ -140,6 +276,39 @@ export function loadIntakeConfig(env: Env = process.env): IntakeConfig {
     notificationTopicArn: e.NOTIFICATION_TOPIC_ARN,
     facePassSimilarity: e.FACE_PASS_SIMILARITY,
     faceReviewSimilarity: e.FACE_REVIEW_SIMILARITY,
+    customerRefKey:
+      e.CUSTOMER_REF_KEY_SECRET_ARN !== undefined
+        ? { kind: "secret", secretArn: e.CUSTOMER_REF_KEY_SECRET_ARN }
+        : { kind: "environment", key: e.CUSTOMER_REF_KEY ?? "" },
+  };
+}
+
+/** The review API's configuration. Throws a `CONFIGURATION_INVALID` fault naming what is wrong. */
+export function loadReviewApiConfig(env: Env = process.env): ReviewApiConfig {
+  const e = parseEnv(reviewApiSchema, env);
+  return {
+    region: e.AWS_REGION,
+    tableName: e.APPLICATIONS_TABLE,
+    retentionDays: e.APPLICATION_RETENTION_DAYS,
+    bucket: e.DOCUMENT_BUCKET,
+    documentsPrefix: e.DOCUMENTS_PREFIX,
+    validationQueueUrl: e.VALIDATION_QUEUE_URL,
+    notificationTopicArn: e.NOTIFICATION_TOPIC_ARN,
+    reviewerPrincipals: e.REVIEWER_PRINCIPALS,
+    dataProtectionOfficerPrincipals: e.DATA_PROTECTION_OFFICER_PRINCIPALS,
+  };
+}
+
+/** The retention job's configuration. Throws a `CONFIGURATION_INVALID` fault naming what is wrong. */
+export function loadRetentionJobConfig(env: Env = process.env): RetentionJobConfig {
+  const e = parseEnv(retentionJobSchema, env);
+  return {
+    region: e.AWS_REGION,
+    tableName: e.APPLICATIONS_TABLE,
+    retentionDays: e.APPLICATION_RETENTION_DAYS,
+    bucket: e.DOCUMENT_BUCKET,
+    documentsPrefix: e.DOCUMENTS_PREFIX,
+    piiRetentionDays: e.PII_RETENTION_DAYS,
   };
 }
 

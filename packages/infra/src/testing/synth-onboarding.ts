@@ -5,7 +5,7 @@ import { App, Validations } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import type { CloudAssembly } from "aws-cdk-lib/cx-api";
 import { AwsSolutionsChecks } from "cdk-nag";
-import { DEFAULT_BUNDLE_DIR } from "../lambda-bundle.js";
+import { BUNDLE_NAMES, DEFAULT_BUNDLE_DIR } from "../lambda-bundle.js";
 import { OnboardingStack, type OnboardingStackProps } from "../onboarding-stack.js";
 
 export interface SynthesisedOnboarding {
@@ -27,14 +27,12 @@ export interface SynthesisedOnboarding {
  */
 export function synthOnboarding(props: Omit<OnboardingStackProps, "bundleDir"> = {}): SynthesisedOnboarding {
   const root = mkdtempSync(join(tmpdir(), "onboarding-infra-"));
-  const usedRealBundles = ["intake", "license-validation-worker"].every((name) =>
-    existsSync(join(DEFAULT_BUNDLE_DIR, `${name}.mjs`)),
-  );
+  const usedRealBundles = BUNDLE_NAMES.every((name) => existsSync(join(DEFAULT_BUNDLE_DIR, `${name}.mjs`)));
   let bundleDir = DEFAULT_BUNDLE_DIR;
   if (!usedRealBundles) {
     bundleDir = join(root, "bundles");
     mkdirSync(bundleDir);
-    for (const name of ["intake", "license-validation-worker"]) {
+    for (const name of BUNDLE_NAMES) {
       writeFileSync(join(bundleDir, `${name}.mjs`), `export const handler = async () => "${name}";\n`);
     }
   }

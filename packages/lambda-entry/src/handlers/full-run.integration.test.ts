@@ -24,6 +24,7 @@ import {
   s3EncodeKey,
   s3Event,
   sqsEvent,
+  TEST_CUSTOMER_REF_KEY,
 } from "../test-support/local-aws.js";
 
 /**
@@ -67,6 +68,8 @@ describe("a full run, intake then worker, through the entry modules", () => {
       NOTIFICATION_TOPIC_ARN: resources.topicArn,
       FACE_PASS_SIMILARITY: "95",
       FACE_REVIEW_SIMILARITY: "80",
+      // No local server speaks Secrets Manager: the local-run fallback.
+      CUSTOMER_REF_KEY: TEST_CUSTOMER_REF_KEY,
       POWERTOOLS_SERVICE_NAME: "onboarding",
       POWERTOOLS_METRICS_NAMESPACE: "Onboarding",
       POWERTOOLS_LOG_LEVEL: "DEBUG",

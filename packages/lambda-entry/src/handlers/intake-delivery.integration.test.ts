@@ -20,6 +20,7 @@ import {
   notificationsOf,
   putUpload,
   s3Event,
+  TEST_CUSTOMER_REF_KEY,
   uniqueName,
 } from "../test-support/local-aws.js";
 import { createIntakeHandler, IntakeFailedError } from "./create-intake-handler.js";
@@ -63,7 +64,7 @@ describe("intake delivery semantics", () => {
   /** A handler on its own composition (its own clients for the local servers), as a Lambda container has. */
   const handlerWith = (wrap: (deps: ProcessSubmissionDeps) => ProcessSubmissionDeps = (d) => d) => {
     const own = { ...localClients(), rekognition: clients.rekognition, textract: clients.textract };
-    const intake = composeIntake(intakeConfigFor(resources), own);
+    const intake = composeIntake(intakeConfigFor(resources), { customerRefKey: TEST_CUSTOMER_REF_KEY }, own);
     return createIntakeHandler({ ...intake, deps: wrap({ ...intake.deps, clock }) }, testTelemetry());
   };
 

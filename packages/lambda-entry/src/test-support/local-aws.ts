@@ -125,7 +125,11 @@ export const intakeConfigFor = (resources: LocalResources): IntakeConfig => ({
   notificationTopicArn: resources.topicArn,
   facePassSimilarity: 95,
   faceReviewSimilarity: 80,
+  customerRefKey: { kind: "environment", key: TEST_CUSTOMER_REF_KEY },
 });
+
+/** The customer reference key of local runs (the stack reads it from Secrets Manager instead). */
+export const TEST_CUSTOMER_REF_KEY = "test-only-customer-reference-key-0123456789";
 
 /** Puts an upload into s3rver (SSE, as the bucket policy demands) and returns its ETag, unquoted. */
 export async function putUpload(
