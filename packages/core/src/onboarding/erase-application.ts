@@ -38,7 +38,8 @@ export async function eraseApplication(
   return result.ok ? ok(result.value.view) : result;
 }
 
-interface ErasureInput {
+/** What `eraseApplication` needs: which application, who asks, and why. */
+export interface ErasureInput {
   readonly applicationId: string;
   readonly requestedBy: string;
   readonly reason: ErasureReason;

@@ -7,6 +7,7 @@ export { deriveCustomerRef } from "./customer-ref.js";
 export {
   ERASURE_REASONS,
   type EraseApplicationDeps,
+  type ErasureInput,
   type ErasureReason,
   type ErasureRefusal,
   eraseApplication,
