@@ -189,6 +189,19 @@ export interface Intake {
   readonly uploadPrefix: string;
 }
 
+// One way to build each adapter from the configuration, shared by every function's composition.
+const documentStoreOf = (config: { bucket: string; documentsPrefix: string }, client: S3Client) =>
+  new S3DocumentStore({ client, bucket: config.bucket, documentPrefix: config.documentsPrefix });
+
+const customerRepoOf = (config: { tableName: string; retentionDays: number }, client: DynamoDBClient) =>
+  new DynamoDbCustomerRepo({ client, tableName: config.tableName, retentionDays: config.retentionDays });
+
+const validationQueueOf = (config: { validationQueueUrl: string }, client: SQSClient) =>
+  new SqsValidationQueue({ client, queueUrl: config.validationQueueUrl });
+
+const notifierOf = (config: { notificationTopicArn: string }, client: SNSClient) =>
+  new SnsNotifier({ client, topicArn: config.notificationTopicArn });
+
 /** The ports of `processSubmission` on AWS, and its options from the configuration. */
 export function composeIntake(
   config: IntakeConfig,
@@ -198,20 +211,12 @@ export function composeIntake(
   const { bucket } = config;
   return {
     deps: {
-      documentStore: new S3DocumentStore({
-        client: clients.s3,
-        bucket,
-        documentPrefix: config.documentsPrefix,
-      }),
+      documentStore: documentStoreOf(config, clients.s3),
       faceMatcher: new RekognitionFaceMatcher({ client: clients.rekognition, bucket }),
       idExtractor: new TextractIdExtractor({ client: clients.textract, bucket }),
-      customerRepo: new DynamoDbCustomerRepo({
-        client: clients.dynamodb,
-        tableName: config.tableName,
-        retentionDays: config.retentionDays,
-      }),
-      validationQueue: new SqsValidationQueue({ client: clients.sqs, queueUrl: config.validationQueueUrl }),
-      notifier: new SnsNotifier({ client: clients.sns, topicArn: config.notificationTopicArn }),
+      customerRepo: customerRepoOf(config, clients.dynamodb),
+      validationQueue: validationQueueOf(config, clients.sqs),
+      notifier: notifierOf(config, clients.sns),
       clock: systemClock,
     },
     options: {
@@ -233,13 +238,9 @@ export function composeWorker(
       baseUrl: config.licenseApiUrl,
       timeoutMs: config.licenseApiTimeoutMs,
     }),
-    customerRepo: new DynamoDbCustomerRepo({
-      client: clients.dynamodb,
-      tableName: config.tableName,
-      retentionDays: config.retentionDays,
-    }),
-    validationQueue: new SqsValidationQueue({ client: clients.sqs, queueUrl: config.validationQueueUrl }),
-    notifier: new SnsNotifier({ client: clients.sns, topicArn: config.notificationTopicArn }),
+    customerRepo: customerRepoOf(config, clients.dynamodb),
+    validationQueue: validationQueueOf(config, clients.sqs),
+    notifier: notifierOf(config, clients.sns),
     clock: systemClock,
   };
 }
@@ -253,18 +254,10 @@ export function composeReviewApi(
   clients: ReviewApiClients = createReviewApiClients(config),
 ): ReviewApiDeps {
   return {
-    documentStore: new S3DocumentStore({
-      client: clients.s3,
-      bucket: config.bucket,
-      documentPrefix: config.documentsPrefix,
-    }),
-    customerRepo: new DynamoDbCustomerRepo({
-      client: clients.dynamodb,
-      tableName: config.tableName,
-      retentionDays: config.retentionDays,
-    }),
-    validationQueue: new SqsValidationQueue({ client: clients.sqs, queueUrl: config.validationQueueUrl }),
-    notifier: new SnsNotifier({ client: clients.sns, topicArn: config.notificationTopicArn }),
+    documentStore: documentStoreOf(config, clients.s3),
+    customerRepo: customerRepoOf(config, clients.dynamodb),
+    validationQueue: validationQueueOf(config, clients.sqs),
+    notifier: notifierOf(config, clients.sns),
     clock: systemClock,
   };
 }
@@ -275,16 +268,8 @@ export function composeRetentionJob(
   clients: RetentionJobClients = createRetentionJobClients(config),
 ): EraseApplicationDeps {
   return {
-    documentStore: new S3DocumentStore({
-      client: clients.s3,
-      bucket: config.bucket,
-      documentPrefix: config.documentsPrefix,
-    }),
-    customerRepo: new DynamoDbCustomerRepo({
-      client: clients.dynamodb,
-      tableName: config.tableName,
-      retentionDays: config.retentionDays,
-    }),
+    documentStore: documentStoreOf(config, clients.s3),
+    customerRepo: customerRepoOf(config, clients.dynamodb),
     clock: systemClock,
   };
 }
