@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import sharp from "sharp";
 import {
   BENCH_CARDS,
   type CardFields,
@@ -30,9 +31,6 @@ import {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkg = path.join(here, "..", "..", "packages", "local-adapters");
-// sharp is the local-adapters package's dependency, not the bench's: resolve it from there.
-const require = createRequire(path.join(pkg, "package.json"));
-const sharp = require("sharp") as typeof import("sharp");
 const fixture = (...parts: string[]) => new Uint8Array(readFileSync(path.join(pkg, "fixtures", ...parts)));
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
@@ -64,7 +62,9 @@ for (const card of people)
   for (const id of people)
     for (const v of variants) (card === id ? same : different).push(euclid(desc[card]!, desc[`${id}-${v}`]!));
 
-// Different people in face-api's own demo photos (not committed: read from the installed package).
+// Different people in face-api's own demo photos (not committed: read from the installed package,
+// a dependency of local-adapters, so resolved from there).
+const require = createRequire(path.join(pkg, "package.json"));
 const demoDir = path.join(path.dirname(require.resolve("@vladmandic/face-api/package.json")), "demo");
 const demo: number[] = [];
 let demoFaces = 0;
@@ -176,14 +176,14 @@ for (const condition of conditions) {
     const result = await extractor.extractIdentity({ license: ref("card") });
     ocrTime += ms(t);
     cardsRead += 1;
-    const identity = result.status === "EXTRACTED" ? result.identity : {};
+    const { confidence, address, ...fields } = result.status === "EXTRACTED" ? result.identity : {};
     const got: Record<string, string | undefined> = {
-      ...identity,
-      address: identity.address?.line1,
-      city: identity.address?.city,
-      state: identity.address?.state,
-      postalCode: identity.address?.postalCode,
-    } as Record<string, string | undefined>;
+      ...fields,
+      address: address?.line1,
+      city: address?.city,
+      state: address?.state,
+      postalCode: address?.postalCode,
+    };
     const expected = expectedOf(card);
     for (const field of FIELDS) {
       if (expected[field] === undefined) continue;
@@ -194,7 +194,7 @@ for (const condition of conditions) {
         perField[field]!.ok += 1;
         ok += 1;
       }
-      const c = (identity.confidence as Record<string, number> | undefined)?.[field];
+      const c = (confidence as Record<string, number> | undefined)?.[field];
       if (hit && c !== undefined && c < 80) lowConfidence += 1;
     }
   }
