@@ -2,7 +2,7 @@ import type { ApplicationView } from "../domain/application.js";
 import { toView } from "../domain/application.js";
 import type { LicenseValidationRequest, Ports } from "../ports/index.js";
 import { reload } from "./outbox.js";
-import { type RecordLicenseValidationOptions, recordLicenseValidation } from "./record-license-validation.js";
+import { type RecordLicenseValidationOptions, recordOn } from "./record-license-validation.js";
 
 export type CompleteLicenseValidationDeps = Pick<
   Ports,
@@ -30,5 +30,5 @@ export async function completeLicenseValidation(
           requestId: request.requestId,
         })
       : { status: "UNAVAILABLE" as const, provider: "none", reason: "ALREADY_DECIDED" };
-  return recordLicenseValidation(deps, { applicationId: request.applicationId, result }, options);
+  return recordOn(deps, record, result, options);
 }

@@ -36,11 +36,22 @@ export async function recordLicenseValidation(
   input: { readonly applicationId: string; readonly result: LicenseValidationResult },
   options: RecordLicenseValidationOptions = {},
 ): Promise<ApplicationView> {
+  return recordOn(deps, await reload(deps, input.applicationId), input.result, options);
+}
+
+/** `recordLicenseValidation` on a record the caller has just read (saves reading it twice). */
+export async function recordOn(
+  deps: RecordLicenseValidationDeps,
+  current: ApplicationRecord,
+  result: LicenseValidationResult,
+  options: RecordLicenseValidationOptions = {},
+): Promise<ApplicationView> {
   const outbox = {
     worker: options.worker ?? crypto.randomUUID(),
     claimLeaseMs: options.claimLeaseMs ?? 60_000,
   };
-  let record = await reload(deps, input.applicationId);
+  const input = { applicationId: current.applicationId, result };
+  let record = current;
   for (;;) {
     if (record.status !== "AWAITING_LICENSE_VALIDATION")
       return toView(await dispatchOutbox(deps, record, outbox));
