@@ -35,6 +35,7 @@ export {
   parseCityLine,
   parseLicenseFront,
   parseUsDate,
+  type Segment,
   segment,
 } from "./ocr/parse-license-text.js";
 export {
@@ -53,6 +54,6 @@ export {
   generateSamples,
   type SampleSubmission,
 } from "./samples/generate-samples.js";
-export { SAMPLE_PEOPLE, type SamplePerson } from "./samples/people.js";
+export { type Crop, SAMPLE_PEOPLE, type SamplePerson } from "./samples/people.js";
 export { CARD_HEIGHT, CARD_WIDTH, type LicenseCard, renderLicense } from "./samples/render-license.js";
 export { applicationFor, BENCH_CARDS, type CardFields, SAMPLE_CARDS } from "./samples/sample-identities.js";
