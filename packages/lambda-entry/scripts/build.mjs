@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { lambdaCredentials, treeShakeableSdkSchemas } from "./esbuild-plugins.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { outdir: { type: "string" } } });
@@ -57,7 +58,7 @@ for (const name of HANDLERS) {
     sourcemap: "external",
     legalComments: "none",
     metafile: true,
-    plugins: [zodNamespaceImport],
+    plugins: [zodNamespaceImport, treeShakeableSdkSchemas, lambdaCredentials],
     logLevel: "warning",
   });
   writeFileSync(join(dist, `meta-${name}.json`), JSON.stringify(result.metafile));

@@ -1,9 +1,30 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { deriveApplicationId } from "@onboarding/core";
+import { anApplicationForm, aSubmissionZip } from "@onboarding/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import license from "../../aws-adapters/src/__fixtures__/analyze-id-license.json" with { type: "json" };
+import match from "../../aws-adapters/src/__fixtures__/compare-faces-match.json" with { type: "json" };
+import {
+  createLocalResources,
+  drain,
+  getItem,
+  lambdaContext,
+  listKeys,
+  localClients,
+  localServers,
+  notificationsOf,
+  putUpload,
+  s3Event,
+  sqsEvent,
+  TEST_CUSTOMER_REF_KEY,
+} from "./test-support/local-aws.js";
 
 const PACKAGE = fileURLToPath(new URL("..", import.meta.url));
 const HANDLERS = ["intake", "license-validation-worker", "review-api", "retention-job"] as const;
@@ -101,4 +122,140 @@ describe("the Lambda bundles", () => {
     expect(clientsIn("review-api")).toEqual(["dynamodb", "s3", "sns", "sqs"]);
     expect(clientsIn("retention-job")).toEqual(["dynamodb", "s3"]);
   });
+
+  it("keeps no schema of an SDK operation the bundle never calls, and no credential chain but Lambda's", () => {
+    const intake = readFileSync(join(outdir, "intake.mjs"), "utf8");
+    const loaded = Object.keys(
+      (JSON.parse(readFileSync(join(outdir, "meta-intake.json"), "utf8")) as { inputs: object }).inputs,
+    );
+
+    // Shapes of S3 operations intake never calls (bucket analytics, S3 Select, replication).
+    for (const unused of ["AnalyticsAndOperator", "SelectObjectContentRequest", "ReplicationConfiguration"]) {
+      expect(intake).not.toContain(unused);
+    }
+    // The shapes of the operations it calls are there.
+    expect(intake).toContain("PutObjectRequest");
+    expect(intake).toContain("CompareFacesRequest");
+    // Neither the default chain nor the STS/SSO clients it would call.
+    expect(loaded.filter((path) => /credential-provider-(?!env|http)|nested-clients/.test(path))).toEqual([]);
+    expect(loaded).toContain("src/bundle/lambda-credentials.ts");
+  });
+
+  /**
+   * The bundles themselves, not the sources: intake then the worker, each in a fresh Node process
+   * configured only through the environment, against s3rver, DynamoDB Local and fauxqs, with
+   * Rekognition and Textract answered by a stub server speaking their JSON protocol. This is what
+   * proves the build's rewrites (schema keys, credentials) leave the SDK's requests intact.
+   */
+  describe("run end to end on the local servers", () => {
+    let analysis: Server;
+    const calls: string[] = [];
+
+    beforeAll(async () => {
+      analysis = createServer(async (request, response) => {
+        const target = String(request.headers["x-amz-target"] ?? "");
+        calls.push(
+          `${target} ${request.headers.authorization?.startsWith("AWS4-HMAC-SHA256 Credential=") ?? false}`,
+        );
+        const body = JSON.parse(await text(request)) as { SourceImage?: unknown; DocumentPages?: unknown };
+        const answer =
+          target === "RekognitionService.CompareFaces" && body.SourceImage
+            ? match
+            : target === "Textract.AnalyzeID" && body.DocumentPages
+              ? license
+              : undefined;
+        response.writeHead(answer ? 200 : 400, { "content-type": "application/x-amz-json-1.1" });
+        response.end(JSON.stringify(answer ?? { __type: "ValidationException", message: target }));
+      });
+      await new Promise<void>((resolve) => analysis.listen(0, "127.0.0.1", resolve));
+    });
+    afterAll(() => new Promise((resolve) => analysis.close(resolve)));
+
+    it("approves a submission, with every effect once", async () => {
+      const clients = localClients();
+      const resources = await createLocalResources(clients);
+      const { region, s3, dynamodb, sqs, sns } = localServers();
+      const analysisUrl = `http://127.0.0.1:${(analysis.address() as AddressInfo).port}`;
+      const licenseApi = createServer((_request, response) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ status: "VALID", reference: "ref-1" }));
+      });
+      await new Promise<void>((resolve) => licenseApi.listen(0, "127.0.0.1", resolve));
+      const env = {
+        ...exampleEnv(),
+        AWS_REGION: region,
+        AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+        AWS_ENDPOINT_URL_S3: s3.endpoint,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+        AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+        AWS_ENDPOINT_URL_SNS: sns.endpoint,
+        AWS_ENDPOINT_URL_REKOGNITION: analysisUrl,
+        AWS_ENDPOINT_URL_TEXTRACT: analysisUrl,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        DOCUMENT_BUCKET: resources.bucket,
+        APPLICATIONS_TABLE: resources.tableName,
+        VALIDATION_QUEUE_URL: resources.validationQueueUrl,
+        NOTIFICATION_TOPIC_ARN: resources.topicArn,
+        LICENSE_VALIDATION_API_URL: `http://127.0.0.1:${(licenseApi.address() as AddressInfo).port}`,
+        CUSTOMER_REF_KEY: TEST_CUSTOMER_REF_KEY,
+      };
+      try {
+        const form = anApplicationForm();
+        const key = "uploads/bundle run.zip";
+        const bytes = aSubmissionZip({ form });
+        const eTag = await putUpload(clients.s3, resources.bucket, key, bytes);
+        const applicationId = await deriveApplicationId({ bucket: resources.bucket, key, version: eTag });
+        const event = s3Event([{ bucket: resources.bucket, key, eTag, size: bytes.byteLength }]);
+
+        // The same event twice, as S3 may deliver it: one application, one set of effects.
+        await invoke(join(outdir, "intake.mjs"), event, env);
+        await invoke(join(outdir, "intake.mjs"), event, env);
+        const requests = await drain(clients.sqs, resources.validationQueueUrl);
+        const answer = await invoke(join(outdir, "license-validation-worker.mjs"), sqsEvent(requests), env);
+
+        expect(calls).toEqual(["RekognitionService.CompareFaces true", "Textract.AnalyzeID true"]);
+        expect(requests).toHaveLength(1);
+        expect(answer).toEqual({ batchItemFailures: [] });
+        expect(await getItem(clients.dynamodb, resources.tableName, applicationId)).toMatchObject({
+          status: "APPROVED",
+          outbox: [],
+        });
+        expect(await listKeys(clients.s3, resources.bucket, `applications/${applicationId}/`)).toHaveLength(
+          3,
+        );
+        const notified = notificationsOf(await drain(clients.sqs, resources.notificationsQueueUrl));
+        expect(notified.every((n) => n.applicationId === applicationId)).toBe(true);
+        expect(
+          notified
+            .map((n) => (n.type === "DECISION_MADE" ? `${n.type} ${n.status}` : `${n.check} ${n.outcome}`))
+            .sort(),
+        ).toEqual(["DECISION_MADE APPROVED", "FACE_MATCH PASS", "IDENTITY PASS", "LICENSE_VALIDATION PASS"]);
+      } finally {
+        await new Promise((resolve) => licenseApi.close(resolve));
+      }
+    }, 60_000);
+  });
 });
+
+const text = async (request: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+};
+
+/** Calls a bundle's handler with an event in a fresh Node process; returns what it returned. */
+async function invoke(file: string, event: unknown, env: Record<string, string>): Promise<unknown> {
+  const script = `
+    const { handler } = await import(${JSON.stringify(pathToFileURL(file).href)});
+    const context = ${JSON.stringify(lambdaContext("bundle-run"))};
+    context.getRemainingTimeInMillis = () => 30000;
+    const result = await handler(JSON.parse(process.env.EVENT), context);
+    process.stdout.write("\\n@@RESULT " + JSON.stringify(result ?? null) + "\\n");`;
+  const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+    env: { ...env, EVENT: JSON.stringify(event) },
+    timeout: 30_000,
+  });
+  const line = stdout.split("\n").find((l) => l.startsWith("@@RESULT "));
+  return JSON.parse(line?.slice("@@RESULT ".length) ?? "undefined");
+}
