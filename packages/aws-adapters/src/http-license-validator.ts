@@ -4,7 +4,7 @@ import {
   type LicenseValidator,
   OnboardingFault,
 } from "@onboarding/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * What the provider answers with HTTP 200 (`application/json`):
@@ -18,11 +18,14 @@ import { z } from "zod";
  * is the provider's id of the check, kept for the audit trail. Anything else is malformed.
  */
 export const providerAnswerSchema = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("VALID"), reference: z.string().min(1).max(200).optional() }),
+  z.object({
+    status: z.literal("VALID"),
+    reference: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  }),
   z.object({
     status: z.literal("INVALID"),
-    reason: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/),
-    reference: z.string().min(1).max(200).optional(),
+    reason: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{0,63}$/)),
+    reference: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   }),
 ]);
 export type ProviderAnswer = z.infer<typeof providerAnswerSchema>;

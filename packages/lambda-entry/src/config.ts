@@ -1,5 +1,5 @@
 import { DEFAULT_RETENTION, OnboardingFault } from "@onboarding/core";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * The environment of each function, parsed once at cold start. Names are the contract with the
@@ -10,41 +10,49 @@ import { z } from "zod";
 const required = (name: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? `${name} is required` : undefined) });
 
-const text = (name: string) => required(name).trim().min(1, `${name} is required`);
+const text = (name: string) => required(name).check(z.trim(), z.minLength(1, `${name} is required`));
 
 const url = (name: string) =>
-  text(name).pipe(z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` }));
+  z.pipe(text(name), z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` }));
 
 const positiveInt = (name: string) =>
-  text(name).pipe(
+  z.pipe(
+    text(name),
     z.coerce
       .number<string>({ error: `${name} must be a number` })
-      .int(`${name} must be a whole number`)
-      .positive(`${name} must be positive`),
+      .check(z.int(`${name} must be a whole number`), z.positive(`${name} must be positive`)),
   );
 
 const similarity = (name: string) =>
-  text(name).pipe(
+  z.pipe(
+    text(name),
     z.coerce
       .number<string>({ error: `${name} must be a number` })
-      .min(0, `${name} must be between 0 and 100`)
-      .max(100, `${name} must be between 0 and 100`),
+      .check(z.gte(0, `${name} must be between 0 and 100`), z.lte(100, `${name} must be between 0 and 100`)),
   );
 
 /** An S3 key prefix: not empty (the whole bucket would include the function's own writes). */
 const prefix = (name: string) =>
-  text(name).refine((p) => !p.startsWith("/"), `${name} must not start with /`);
+  text(name).check(z.refine((p: string) => !p.startsWith("/"), `${name} must not start with /`));
+
+/** A prefix of the documents the function writes: it ends with `/`. */
+const documentsPrefix = prefix("DOCUMENTS_PREFIX").check(
+  z.refine((p: string) => p.endsWith("/"), "DOCUMENTS_PREFIX must end with /"),
+);
 
 const region = text("AWS_REGION");
 
 /** An optional whole number of days, `fallback` when the variable is absent or empty. */
 const optionalDays = (name: string, fallback: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value === undefined || value === "" ? String(fallback) : value))
-    .pipe(positiveInt(name));
+  z.pipe(
+    z.pipe(
+      z.optional(z.string().check(z.trim())),
+      z.transform((value: string | undefined) =>
+        value === undefined || value === "" ? String(fallback) : value,
+      ),
+    ),
+    positiveInt(name),
+  );
 
 /** The HMAC key of the customer reference must be long enough to resist guessing (32 characters or more). */
 export const MIN_CUSTOMER_REF_KEY_LENGTH = 32;
@@ -56,100 +64,113 @@ export const MIN_CUSTOMER_REF_KEY_LENGTH = 32;
  */
 const customerRefKeySchema = z
   .object({
-    CUSTOMER_REF_KEY_SECRET_ARN: z
-      .string()
-      .trim()
-      .regex(
-        /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/,
-        "CUSTOMER_REF_KEY_SECRET_ARN must be a Secrets Manager secret ARN",
-      )
-      .optional(),
-    CUSTOMER_REF_KEY: z
-      .string()
-      .min(
-        MIN_CUSTOMER_REF_KEY_LENGTH,
-        `CUSTOMER_REF_KEY must be at least ${MIN_CUSTOMER_REF_KEY_LENGTH} characters`,
-      )
-      .optional(),
+    CUSTOMER_REF_KEY_SECRET_ARN: z.optional(
+      z
+        .string()
+        .check(
+          z.trim(),
+          z.regex(
+            /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/,
+            "CUSTOMER_REF_KEY_SECRET_ARN must be a Secrets Manager secret ARN",
+          ),
+        ),
+    ),
+    CUSTOMER_REF_KEY: z.optional(
+      z
+        .string()
+        .check(
+          z.minLength(
+            MIN_CUSTOMER_REF_KEY_LENGTH,
+            `CUSTOMER_REF_KEY must be at least ${MIN_CUSTOMER_REF_KEY_LENGTH} characters`,
+          ),
+        ),
+    ),
   })
-  .superRefine((env, ctx) => {
-    const set = [env.CUSTOMER_REF_KEY_SECRET_ARN, env.CUSTOMER_REF_KEY].filter((v) => v !== undefined);
-    if (set.length !== 1)
-      ctx.addIssue({
-        code: "custom",
-        path: ["CUSTOMER_REF_KEY_SECRET_ARN"],
-        message:
-          set.length === 0
-            ? "CUSTOMER_REF_KEY_SECRET_ARN is required (or CUSTOMER_REF_KEY, for local runs only)"
-            : "set CUSTOMER_REF_KEY_SECRET_ARN or CUSTOMER_REF_KEY, not both",
-      });
-  });
+  .check(
+    z.superRefine((env, ctx) => {
+      const set = [env.CUSTOMER_REF_KEY_SECRET_ARN, env.CUSTOMER_REF_KEY].filter((v) => v !== undefined);
+      if (set.length !== 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["CUSTOMER_REF_KEY_SECRET_ARN"],
+          message:
+            set.length === 0
+              ? "CUSTOMER_REF_KEY_SECRET_ARN is required (or CUSTOMER_REF_KEY, for local runs only)"
+              : "set CUSTOMER_REF_KEY_SECRET_ARN or CUSTOMER_REF_KEY, not both",
+        });
+    }),
+  );
 
 /** A comma-separated list of IAM principal ARNs (users or roles); empty means nobody. */
 const principals = (name: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? "")
-        .split(",")
-        .map((arn) => arn.trim())
-        .filter((arn) => arn !== ""),
-    )
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(
+  z.pipe(
+    z.pipe(
+      z.optional(z.string()),
+      z.transform((value: string | undefined) =>
+        (value ?? "")
+          .split(",")
+          .map((arn) => arn.trim())
+          .filter((arn) => arn !== ""),
+      ),
+    ),
+    z.array(
+      z
+        .string()
+        .check(
+          z.regex(
             /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/,
             `${name} must list IAM role or user ARNs, separated by commas`,
           ),
-      ),
-    );
+        ),
+    ),
+  );
 
 const storage = {
   APPLICATIONS_TABLE: text("APPLICATIONS_TABLE"),
   APPLICATION_RETENTION_DAYS: positiveInt("APPLICATION_RETENTION_DAYS"),
   VALIDATION_QUEUE_URL: url("VALIDATION_QUEUE_URL"),
-  NOTIFICATION_TOPIC_ARN: text("NOTIFICATION_TOPIC_ARN").regex(
-    /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+(\.fifo)?$/,
-    "NOTIFICATION_TOPIC_ARN must be an SNS topic ARN",
+  NOTIFICATION_TOPIC_ARN: text("NOTIFICATION_TOPIC_ARN").check(
+    z.regex(
+      /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+(\.fifo)?$/,
+      "NOTIFICATION_TOPIC_ARN must be an SNS topic ARN",
+    ),
   ),
 };
 
 const intakeSchema = z
-  .object({
-    AWS_REGION: region,
-    DOCUMENT_BUCKET: text("DOCUMENT_BUCKET"),
-    UPLOAD_PREFIX: prefix("UPLOAD_PREFIX"),
-    DOCUMENTS_PREFIX: prefix("DOCUMENTS_PREFIX").refine(
-      (p) => p.endsWith("/"),
-      "DOCUMENTS_PREFIX must end with /",
-    ),
-    ...storage,
-    FACE_PASS_SIMILARITY: similarity("FACE_PASS_SIMILARITY"),
-    FACE_REVIEW_SIMILARITY: similarity("FACE_REVIEW_SIMILARITY"),
-  })
-  .and(customerRefKeySchema)
-  .superRefine((env, ctx) => {
-    // The function writes unpacked documents into the bucket that triggers it: the two prefixes
-    // must not contain each other, or its own writes would look like uploads.
-    if (
-      env.UPLOAD_PREFIX.startsWith(env.DOCUMENTS_PREFIX) ||
-      env.DOCUMENTS_PREFIX.startsWith(env.UPLOAD_PREFIX)
-    )
-      ctx.addIssue({
-        code: "custom",
-        path: ["DOCUMENTS_PREFIX"],
-        message: "DOCUMENTS_PREFIX must not overlap UPLOAD_PREFIX",
-      });
-    if (env.FACE_REVIEW_SIMILARITY > env.FACE_PASS_SIMILARITY)
-      ctx.addIssue({
-        code: "custom",
-        path: ["FACE_REVIEW_SIMILARITY"],
-        message: "FACE_REVIEW_SIMILARITY must not be above FACE_PASS_SIMILARITY",
-      });
-  });
+  .intersection(
+    z.object({
+      AWS_REGION: region,
+      DOCUMENT_BUCKET: text("DOCUMENT_BUCKET"),
+      UPLOAD_PREFIX: prefix("UPLOAD_PREFIX"),
+      DOCUMENTS_PREFIX: documentsPrefix,
+      ...storage,
+      FACE_PASS_SIMILARITY: similarity("FACE_PASS_SIMILARITY"),
+      FACE_REVIEW_SIMILARITY: similarity("FACE_REVIEW_SIMILARITY"),
+    }),
+    customerRefKeySchema,
+  )
+  .check(
+    z.superRefine((env, ctx) => {
+      // The function writes unpacked documents into the bucket that triggers it: the two prefixes
+      // must not contain each other, or its own writes would look like uploads.
+      if (
+        env.UPLOAD_PREFIX.startsWith(env.DOCUMENTS_PREFIX) ||
+        env.DOCUMENTS_PREFIX.startsWith(env.UPLOAD_PREFIX)
+      )
+        ctx.addIssue({
+          code: "custom",
+          path: ["DOCUMENTS_PREFIX"],
+          message: "DOCUMENTS_PREFIX must not overlap UPLOAD_PREFIX",
+        });
+      if (env.FACE_REVIEW_SIMILARITY > env.FACE_PASS_SIMILARITY)
+        ctx.addIssue({
+          code: "custom",
+          path: ["FACE_REVIEW_SIMILARITY"],
+          message: "FACE_REVIEW_SIMILARITY must not be above FACE_PASS_SIMILARITY",
+        });
+    }),
+  );
 
 const workerSchema = z.object({
   AWS_REGION: region,
@@ -157,11 +178,6 @@ const workerSchema = z.object({
   LICENSE_VALIDATION_API_URL: url("LICENSE_VALIDATION_API_URL"),
   LICENSE_VALIDATION_TIMEOUT_MS: positiveInt("LICENSE_VALIDATION_TIMEOUT_MS"),
 });
-
-const documentsPrefix = prefix("DOCUMENTS_PREFIX").refine(
-  (p) => p.endsWith("/"),
-  "DOCUMENTS_PREFIX must end with /",
-);
 
 const reviewApiSchema = z.object({
   AWS_REGION: region,
@@ -181,15 +197,17 @@ const retentionJobSchema = z
     DOCUMENTS_PREFIX: documentsPrefix,
     PII_RETENTION_DAYS: optionalDays("PII_RETENTION_DAYS", DEFAULT_RETENTION.piiDays),
   })
-  .superRefine((env, ctx) => {
-    // The PII-free decision record outlives the PII: erasing after the item is gone would be moot.
-    if (env.PII_RETENTION_DAYS > env.APPLICATION_RETENTION_DAYS)
-      ctx.addIssue({
-        code: "custom",
-        path: ["PII_RETENTION_DAYS"],
-        message: "PII_RETENTION_DAYS must not be above APPLICATION_RETENTION_DAYS",
-      });
-  });
+  .check(
+    z.superRefine((env, ctx) => {
+      // The PII-free decision record outlives the PII: erasing after the item is gone would be moot.
+      if (env.PII_RETENTION_DAYS > env.APPLICATION_RETENTION_DAYS)
+        ctx.addIssue({
+          code: "custom",
+          path: ["PII_RETENTION_DAYS"],
+          message: "PII_RETENTION_DAYS must not be above APPLICATION_RETENTION_DAYS",
+        });
+    }),
+  );
 
 /** Where the customer reference key is read from at cold start. */
 export type CustomerRefKeySource =
@@ -255,7 +273,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * every variable at fault (`configuration invalid: VALIDATION_QUEUE_URL is required`). The values
  * themselves are never echoed: the message goes to the logs.
  */
-function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+function parseEnv<S extends z.ZodMiniType>(schema: S, env: Env): z.output<S> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = [...new Set(parsed.error.issues.map((issue) => issue.message))];

@@ -1,10 +1,10 @@
-import { parse } from "csv-parse/sync";
 import { isExists } from "date-fns";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type Rejection, rejection } from "../domain/errors.js";
 import type { ApplicationForm } from "../domain/identity.js";
 import { err, ok, type Result } from "../domain/result.js";
 import { type IntakeLimits, resolveLimits } from "./intake-limits.js";
+import { parseCsv } from "./parse-csv.js";
 
 /** An application field, named as in `ApplicationForm` (address fields dotted). */
 export type ApplicationField =
@@ -106,66 +106,76 @@ const normaliseDate = (value: string): string | undefined => {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 };
 
-const personName = z.string().min(1, "is required").regex(/\p{L}/u, "must contain a letter");
-const optionalText = z.string().optional();
+const personName = z
+  .string()
+  .check(z.minLength(1, "is required"), z.regex(/\p{L}/u, "must contain a letter"));
+const optionalText = z.optional(z.string());
 
 const schemaFor = (now: Date) => {
   const today = now.toISOString().slice(0, 10);
   const oldest = `${String(now.getUTCFullYear() - OLDEST_AGE_YEARS).padStart(4, "0")}${today.slice(4)}`;
   return z.object({
     firstName: personName,
-    middleName: personName.optional(),
+    middleName: z.optional(personName),
     lastName: personName,
-    dateOfBirth: z
-      .string()
-      .min(1, "is required")
-      .transform((value, context) => {
+    dateOfBirth: z.pipe(
+      z.string().check(z.minLength(1, "is required")),
+      z.transform((value: string, context) => {
+        // An issue without a path: the object puts the field's name in front (`dateOfBirth`).
+        const refuse = (message: string) => {
+          context.issues.push({ code: "custom", message, input: value });
+          return z.NEVER;
+        };
         const date = normaliseDate(value);
-        if (date === undefined) {
-          context.addIssue({ code: "custom", message: "must be a real date, YYYY-MM-DD or MM/DD/YYYY" });
-          return z.NEVER;
-        }
-        if (date >= today) {
-          context.addIssue({ code: "custom", message: "must be in the past" });
-          return z.NEVER;
-        }
-        if (date < oldest) {
-          context.addIssue({ code: "custom", message: `must be within the last ${OLDEST_AGE_YEARS} years` });
-          return z.NEVER;
-        }
+        if (date === undefined) return refuse("must be a real date, YYYY-MM-DD or MM/DD/YYYY");
+        if (date >= today) return refuse("must be in the past");
+        if (date < oldest) return refuse(`must be within the last ${OLDEST_AGE_YEARS} years`);
         return date;
       }),
+    ),
     address: z.object({
       line1: z
         .string()
-        .min(1, "is required")
-        .regex(/[\p{L}\p{N}]/u, "must contain a letter or digit"),
+        .check(z.minLength(1, "is required"), z.regex(/[\p{L}\p{N}]/u, "must contain a letter or digit")),
       line2: optionalText,
       city: personName,
-      state: z
-        .string()
-        .min(1, "is required")
-        .regex(/^(?:[A-Za-z]{2}|\p{L}[\p{L} .'-]{2,})$/u, "must be a two-letter code or a state name")
-        .transform((value) => (value.length === 2 ? value.toUpperCase() : value)),
-      postalCode: z
-        .string()
-        .min(1, "is required")
-        .regex(/^\d{5}(?:-?\d{4})?$/, "must be a ZIP or ZIP+4 code")
-        .transform((value) => (value.length === 9 ? `${value.slice(0, 5)}-${value.slice(5)}` : value)),
+      state: z.pipe(
+        z
+          .string()
+          .check(
+            z.minLength(1, "is required"),
+            z.regex(/^(?:[A-Za-z]{2}|\p{L}[\p{L} .'-]{2,})$/u, "must be a two-letter code or a state name"),
+          ),
+        z.transform((value: string) => (value.length === 2 ? value.toUpperCase() : value)),
+      ),
+      postalCode: z.pipe(
+        z
+          .string()
+          .check(
+            z.minLength(1, "is required"),
+            z.regex(/^\d{5}(?:-?\d{4})?$/, "must be a ZIP or ZIP+4 code"),
+          ),
+        z.transform((value: string) =>
+          value.length === 9 ? `${value.slice(0, 5)}-${value.slice(5)}` : value,
+        ),
+      ),
     }),
     licenseNumber: z
       .string()
-      .min(1, "is required")
-      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/, "must be letters and digits"),
-    email: z.email("must be an e-mail address").optional(),
-    phone: z
-      .string()
-      .regex(/^\+?[0-9 ().-]+$/, "must be a phone number")
-      .refine((value) => {
-        const digits = value.replace(/\D/g, "").length;
-        return digits >= 7 && digits <= 15;
-      }, "must have 7 to 15 digits")
-      .optional(),
+      .check(
+        z.minLength(1, "is required"),
+        z.regex(/^[A-Za-z0-9](?:[A-Za-z0-9 -]*[A-Za-z0-9])?$/, "must be letters and digits"),
+      ),
+    email: z.optional(z.email("must be an e-mail address")),
+    phone: z.optional(
+      z.string().check(
+        z.regex(/^\+?[0-9 ().-]+$/, "must be a phone number"),
+        z.refine((value: string) => {
+          const digits = value.replace(/\D/g, "").length;
+          return digits >= 7 && digits <= 15;
+        }, "must have 7 to 15 digits"),
+      ),
+    ),
   });
 };
 
@@ -220,7 +230,7 @@ const parseOrReject = (
 
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, max_record_size: limits.maxCsvBytes });
+    records = parseCsv(text, { maxRecordSize: limits.maxCsvBytes });
   } catch {
     return invalid("csv", "the application file is not a well-formed CSV");
   }

@@ -41,6 +41,10 @@ function stubIntake(stored: Map<string, ApplicationRecord | Error>): { intake: I
   return { intake: { deps, options: {}, bucket: BUCKET, uploadPrefix: "uploads/" }, lookedUp };
 }
 
+/** The object at `keys` in a record, to spoil it. */
+const field = (record: unknown, ...keys: string[]): Record<string, unknown> =>
+  keys.reduce((o, k) => o[k] as Record<string, unknown>, record as Record<string, unknown>);
+
 const idOf = (key: string, eTag = "d41d8cd98f00b204e9800998ecf8427e") =>
   deriveApplicationId({ bucket: BUCKET, key, version: eTag });
 
@@ -147,6 +151,45 @@ describe("the intake handler", () => {
       retryable: false,
       failures: [{ code: "EVENT_INVALID", retryable: false }],
     });
+  });
+
+  it.each<[string, (record: unknown) => void, string, string]>([
+    ["without a bucket name", (r) => delete field(r, "s3", "bucket").name, "s3.bucket.name", "invalid_type"],
+    ["from another event source", (r) => (field(r).eventSource = "aws:sqs"), "eventSource", "invalid_value"],
+    ["with a malformed event time", (r) => (field(r).eventTime = "yesterday"), "eventTime", "invalid_format"],
+    ["with a string size", (r) => (field(r, "s3", "object").size = "12"), "s3.object.size", "invalid_type"],
+    ["without responseElements", (r) => delete field(r).responseElements, "responseElements", "invalid_type"],
+  ])("refuses a record %s, logging the path and code of the issue", async (_case, spoil, path, code) => {
+    const { intake, lookedUp } = stubIntake(new Map());
+    const handler = createIntakeHandler(intake, testTelemetry());
+    const event = s3Event([{ bucket: BUCKET, key: "uploads/a.zip" }]);
+    spoil(event.Records[0]);
+
+    await expect(handler(event, lambdaContext())).rejects.toMatchObject({
+      retryable: false,
+      failures: [{ code: "RECORD_INVALID", retryable: false }],
+    });
+    expect(lookedUp).toEqual([]);
+    expect(jsonLines(output.lines())).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          message: "S3 record does not match the S3 event schema",
+          issues: [{ path, code }],
+        }),
+      ]),
+    );
+  });
+
+  it("accepts a record without an object size, version id or sequencer", async () => {
+    const { intake, lookedUp } = stubIntake(new Map());
+    const handler = createIntakeHandler(intake, testTelemetry());
+    const event = s3Event([{ bucket: BUCKET, key: "uploads/a.zip", versionId: "v-1" }]);
+    for (const name of ["size", "versionId", "sequencer"])
+      delete field(event.Records[0], "s3", "object")[name];
+
+    await handler(event, lambdaContext()).catch(() => undefined);
+
+    expect(lookedUp).toEqual([await idOf("uploads/a.zip")]);
   });
 
   it("accepts a record whose source address is IPv6", async () => {

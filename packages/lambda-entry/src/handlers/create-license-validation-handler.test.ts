@@ -105,6 +105,34 @@ describe("the license-validation worker", () => {
     );
   });
 
+  it("logs the path and code of what is wrong with a message, never the body", async () => {
+    const { deps } = stubDeps([]);
+    const handler = createLicenseValidationHandler(deps, testTelemetry(), { fifo: false });
+    const event = sqsEvent([
+      { MessageId: "not-json", Body: '{"licenseNumber": "D7654321"' },
+      { MessageId: "wrong-shape", Body: JSON.stringify({ ...request("app-1"), requestedAt: "yesterday" }) },
+      { MessageId: "no-id", Body: JSON.stringify(request("app-1")) },
+      { MessageId: "not-sqs", Body: JSON.stringify(request("app-1")) },
+    ]);
+    const [, , noId, notSqs] = event.Records;
+    if (noId) delete (noId as Partial<typeof noId>).messageId;
+    if (notSqs) notSqs.eventSource = "aws:sns";
+
+    const response = await handler(event, lambdaContext());
+
+    expect(response.batchItemFailures).toHaveLength(4);
+    const refused = jsonLines(output.lines()).filter(
+      (l) => l.message === "message is not a license validation request",
+    );
+    expect(refused.map((l) => l.issues)).toEqual([
+      [{ path: "body", code: "custom" }],
+      [{ path: "body.requestedAt", code: "invalid_format" }],
+      [{ path: "messageId", code: "invalid_type" }],
+      [{ path: "eventSource", code: "invalid_value" }],
+    ]);
+    expect(output.lines().join("\n")).not.toContain("D7654321");
+  });
+
   it("answers with every message rather than throwing when the whole batch failed", async () => {
     const { deps } = stubDeps([]);
     const handler = createLicenseValidationHandler(deps, testTelemetry(), { fifo: false });

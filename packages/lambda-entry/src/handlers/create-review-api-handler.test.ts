@@ -111,6 +111,16 @@ describe("GET /applications (the review queue)", () => {
     expect(page.body.items).toEqual([expect.objectContaining({ applicationId: done.applicationId })]);
   });
 
+  it("lists applications in manual review when the request has no query string at all", async () => {
+    const waiting = await inReview();
+    await decided();
+
+    const page = await call({ routeKey: "GET /applications", userArn: PRINCIPALS.alice });
+
+    expect(page.status).toBe(200);
+    expect(page.body.items).toEqual([expect.objectContaining({ applicationId: waiting.applicationId })]);
+  });
+
   it.each([
     [{ limit: "0" }, "query.limit"],
     [{ limit: "101" }, "query.limit"],
@@ -219,6 +229,23 @@ describe("POST /applications/{id}/decision", () => {
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: "VALIDATION_FAILED", field });
     expect((await ports.customerRepo.get(record.applicationId))?.status).toBe("MANUAL_REVIEW");
+  });
+
+  it.each([
+    [
+      { decision: "MAYBE", reasonCode: "OTHER" },
+      'Invalid option: expected one of "APPROVE"|"REJECT"|"REQUEST_RESUBMISSION"',
+    ],
+    [{ ...approve, expectedVersion: "4" }, "Invalid input: expected number, received string"],
+    [{ ...approve, expectedVersion: 0 }, "Too small: expected number to be >0"],
+    [{ ...approve, expectedVersion: 1.5 }, "Invalid input: expected int, received number"],
+    [["APPROVE"], "Invalid input: expected object, received array"],
+  ])("explains %o in zod's English words", async (body, message) => {
+    const record = await inReview();
+
+    const response = await decide(record.applicationId, PRINCIPALS.alice, body);
+
+    expect(response.body.error).toMatchObject({ code: "VALIDATION_FAILED", message });
   });
 
   it("refuses a body that is not JSON, an empty body (400) and an oversized one (413)", async () => {

@@ -19,7 +19,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
-import { z } from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import type { ReviewApiDeps } from "../compose.js";
 import { countWith, describeError, type Telemetry } from "../observability.js";
 import { type AccessPolicy, type Caller, identifyCaller, type ReviewRole } from "../review-access.js";
@@ -65,39 +66,41 @@ const STATUSES = Object.keys(TRANSITIONS) as [ApplicationStatus, ...ApplicationS
 /** Application ids are UUID-shaped; anything a document key segment may hold is accepted. */
 const applicationId = z
   .string({ error: "the application id is required" })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, "the application id is malformed");
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, "the application id is malformed"));
 
 const pathSchema = z.object({ id: applicationId });
 
+const LIMIT_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
 const listQuerySchema = z.object({
-  status: z.enum(STATUSES).default("MANUAL_REVIEW"),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .int()
-        .min(1, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`)
-        .max(MAX_PAGE_SIZE, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`),
-    )
-    .optional(),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,2048}$/, "cursor must be the nextCursor of a previous page")
-    .optional(),
+  status: z._default(z.enum(STATUSES), "MANUAL_REVIEW"),
+  limit: z.optional(
+    z.pipe(
+      z.pipe(z.string().check(z.regex(/^\d{1,3}$/, LIMIT_MESSAGE)), z.transform(Number)),
+      z.number().check(z.int(), z.gte(1, LIMIT_MESSAGE), z.lte(MAX_PAGE_SIZE, LIMIT_MESSAGE)),
+    ),
+  ),
+  cursor: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9_-]{1,2048}$/, "cursor must be the nextCursor of a previous page")),
+  ),
 });
 
 /** Strict: a `reviewerId` (or anything else) in the body is refused, never used. */
 const decisionSchema = z.strictObject({
   decision: z.enum(["APPROVE", "REJECT", "REQUEST_RESUBMISSION"]),
   reasonCode: z.enum(REVIEW_REASON_CODES),
-  comment: z.string().max(2000, "the comment must be at most 2,000 characters").optional(),
-  expectedVersion: z.number().int().positive().optional(),
+  comment: z.optional(z.string().check(z.maxLength(2000, "the comment must be at most 2,000 characters"))),
+  expectedVersion: z.optional(z.number().check(z.int(), z.positive())),
 });
 
 const erasureSchema = z.strictObject({ reason: z.enum(ERASURE_REASONS) });
+
+/**
+ * zod/mini has no messages of its own ("Invalid input" for everything): the problem details quote
+ * zod's English ones (`Invalid option: expected one of "APPROVE"|"REJECT"|…`), as classic zod
+ * wrote them. Passed to each parse rather than set globally with `z.config`.
+ */
+const ENGLISH: z.core.ParseContext<z.core.$ZodIssue> = { error: en().localeError };
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): Response => ({
   statusCode,
@@ -108,7 +111,7 @@ const json = (statusCode: number, body: unknown, headers: Record<string, string>
 const problem = ({ status, ...error }: Problem): Response => json(status, { error });
 
 /** The first issue of a zod error as a 400, naming the field (`body.reasonCode`, `query.limit`). */
-function invalid(where: "path" | "query" | "body", error: z.ZodError): Problem {
+function invalid(where: "path" | "query" | "body", error: z.core.$ZodError): Problem {
   const issue = error.issues[0];
   const keys = issue?.code === "unrecognized_keys" ? issue.keys : [];
   const path = [...(issue?.path ?? []), ...keys.slice(0, 1)].map(String);
@@ -217,7 +220,7 @@ export function createReviewApiHandler(api: ReviewApi, telemetry: Telemetry) {
     event: Event,
     then: (applicationId: string) => Promise<Outcome>,
   ): Promise<Outcome> => {
-    const path = pathSchema.safeParse(event.pathParameters ?? {});
+    const path = pathSchema.safeParse(event.pathParameters ?? {}, ENGLISH);
     if (!path.success) return fail(invalid("path", path.error));
     return then(path.data.id);
   };
@@ -232,7 +235,7 @@ export function createReviewApiHandler(api: ReviewApi, telemetry: Telemetry) {
     "GET /applications": {
       roles: ["reviewer", "dataProtectionOfficer"],
       handle: async ({ event }) => {
-        const query = listQuerySchema.safeParse(event.queryStringParameters ?? {});
+        const query = listQuerySchema.safeParse(event.queryStringParameters ?? {}, ENGLISH);
         if (!query.success) return fail(invalid("query", query.error));
         const { status, limit, cursor } = query.data;
         try {
@@ -276,7 +279,7 @@ export function createReviewApiHandler(api: ReviewApi, telemetry: Telemetry) {
         withId(event, async (applicationId) => {
           const body = readBody(event);
           if (!body.ok) return fail(body.problem, applicationId);
-          const input = decisionSchema.safeParse(body.value);
+          const input = decisionSchema.safeParse(body.value, ENGLISH);
           if (!input.success) return fail(invalid("body", input.error), applicationId);
           const { decision, reasonCode, comment, expectedVersion } = input.data;
           const result = await recordReviewDecision(deps, {
@@ -298,7 +301,7 @@ export function createReviewApiHandler(api: ReviewApi, telemetry: Telemetry) {
         withId(event, async (applicationId) => {
           const body = readBody(event);
           if (!body.ok) return fail(body.problem, applicationId);
-          const input = erasureSchema.safeParse(body.value);
+          const input = erasureSchema.safeParse(body.value, ENGLISH);
           if (!input.success) return fail(invalid("body", input.error), applicationId);
           const result = await eraseApplication(deps, {
             applicationId,
