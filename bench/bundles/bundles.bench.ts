@@ -20,6 +20,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { BUNDLE_SETTINGS } from "../../packages/lambda-entry/scripts/bundling.mjs";
 
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 11));
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "../../packages/lambda-entry");
@@ -83,12 +84,7 @@ async function sdkReferenceBundle(): Promise<Candidate> {
   await build({
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    mainFields: ["module", "main"],
+    ...BUNDLE_SETTINGS,
     nodePaths: [join(dirname(fileURLToPath(import.meta.url)), "../node_modules")],
     logLevel: "warning",
   });

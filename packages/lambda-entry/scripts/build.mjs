@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
-import { lambdaCredentials, treeShakeableSdkSchemas } from "./esbuild-plugins.mjs";
+import { BUNDLE_SETTINGS, lambdaCredentials, treeShakeableSdkSchemas } from "./bundling.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({ options: { outdir: { type: "string" } } });
@@ -22,13 +22,7 @@ for (const name of HANDLERS) {
     absWorkingDir: root,
     entryPoints: [join(root, "src/handlers", `${name}.ts`)],
     outfile: join(dist, `${name}.mjs`),
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    minify: true,
-    // The SDK's ES-module builds: smaller, and they load in about half the time of its CJS ones.
-    mainFields: ["module", "main"],
+    ...BUNDLE_SETTINGS,
     // Everything is bundled, the AWS SDK included: the function does not depend on the version
     // the Lambda runtime happens to ship.
     external: [],

@@ -18,7 +18,7 @@ import {
   lambdaContext,
   listKeys,
   localClients,
-  localServers,
+  localServerEnv,
   notificationsOf,
   putUpload,
   s3Event,
@@ -190,7 +190,6 @@ describe("the Lambda bundles", () => {
     it("approves a submission, with every effect once", async () => {
       const clients = localClients();
       const resources = await createLocalResources(clients);
-      const { region, s3, dynamodb, sqs, sns } = localServers();
       const analysisUrl = `http://127.0.0.1:${(analysis.address() as AddressInfo).port}`;
       const licenseApi = createServer((_request, response) => {
         response.writeHead(200, { "content-type": "application/json" });
@@ -199,13 +198,7 @@ describe("the Lambda bundles", () => {
       await new Promise<void>((resolve) => licenseApi.listen(0, "127.0.0.1", resolve));
       const env = {
         ...exampleEnv(),
-        AWS_REGION: region,
-        AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-        AWS_ENDPOINT_URL_S3: s3.endpoint,
-        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
-        AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-        AWS_ENDPOINT_URL_SNS: sns.endpoint,
+        ...localServerEnv(),
         AWS_ENDPOINT_URL_REKOGNITION: analysisUrl,
         AWS_ENDPOINT_URL_TEXTRACT: analysisUrl,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

@@ -19,7 +19,7 @@ import {
   getItem,
   lambdaContext,
   localClients,
-  localServers,
+  localServerEnv,
   putUpload,
   s3EncodeKey,
   s3Event,
@@ -48,15 +48,8 @@ describe("a full run, intake then worker, through the entry modules", () => {
       response.end(JSON.stringify({ status: "VALID", reference: "ref-1" }));
     });
     await new Promise<void>((resolve) => licenseApi.listen(0, "127.0.0.1", resolve));
-    const { region, s3, dynamodb, sqs, sns } = localServers();
     Object.assign(process.env, {
-      AWS_REGION: region,
-      AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
-      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-      AWS_ENDPOINT_URL_SNS: sns.endpoint,
+      ...localServerEnv(),
       DOCUMENT_BUCKET: resources.bucket,
       UPLOAD_PREFIX: "uploads/",
       DOCUMENTS_PREFIX: "applications/",

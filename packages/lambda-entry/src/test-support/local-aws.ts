@@ -69,6 +69,23 @@ export function localClients(): IntakeClients {
   };
 }
 
+/**
+ * The variables that point code configured from the environment (an entry module, a bundle) at
+ * the local servers: region, s3rver's credentials and the SDK's own `AWS_ENDPOINT_URL_<SERVICE>`.
+ */
+export function localServerEnv(): Record<string, string> {
+  const { region, s3, dynamodb, sqs, sns } = localServers();
+  return {
+    AWS_REGION: region,
+    AWS_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+    AWS_ENDPOINT_URL_SNS: sns.endpoint,
+  };
+}
+
 /** A bucket, a table, the validation queue and a topic with a queue subscribed, all new. */
 export interface LocalResources {
   readonly bucket: string;

@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import packageJson from "../../package.json" with { type: "json" };
-import { literalTraitKeys, treeShakeableSdkSchemas } from "../../scripts/esbuild-plugins.mjs";
+import { literalTraitKeys, treeShakeableSdkSchemas } from "../../scripts/bundling.mjs";
 
 describe("literalTraitKeys", () => {
   it("turns computed keys naming a string constant into the literal they name", () => {
