@@ -61,3 +61,12 @@ export declare function startLocalServers(options?: {
   readonly pids: { readonly dynamodb: number | undefined; readonly self: number };
   stop(): Promise<void>;
 }>;
+
+/**
+ * A vitest global setup: starts the servers once per run (or reuses those of
+ * ONBOARDING_LOCAL_SERVERS=<state file>) and provides their endpoints as `localServers`.
+ */
+export declare function provideLocalServers(
+  project: { provide(key: "localServers", value: LocalServerEndpoints): void },
+  options?: { fromDir?: string },
+): Promise<() => Promise<void>>;

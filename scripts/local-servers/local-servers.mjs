@@ -297,3 +297,24 @@ export async function startLocalServers({
     throw error;
   }
 }
+
+/**
+ * A vitest global setup: starts the local servers once per test run and hands their endpoints to
+ * the tests (`inject("localServers")`). With ONBOARDING_LOCAL_SERVERS=<state file> (written by
+ * `start.mjs --state <file>`) it reuses servers that are already running instead.
+ *
+ * @param {{ provide(key: "localServers", value: object): void }} project vitest's `TestProject`
+ * @param {{ fromDir?: string }} [options] where the server packages are resolved from
+ * @returns {Promise<() => Promise<void>>} the teardown
+ */
+export async function provideLocalServers(project, { fromDir = DEFAULT_RESOLVE_FROM } = {}) {
+  const stateFile = process.env.ONBOARDING_LOCAL_SERVERS;
+  if (stateFile) {
+    const { pid: _pid, ...endpoints } = JSON.parse(readFileSync(stateFile, "utf8"));
+    project.provide("localServers", endpoints);
+    return async () => undefined;
+  }
+  const servers = await startLocalServers({ fromDir });
+  project.provide("localServers", servers.endpoints);
+  return () => servers.stop();
+}

@@ -220,7 +220,7 @@ describe("the Lambda bundles", () => {
         // The same event twice, as S3 may deliver it: one application, one set of effects.
         await invoke(join(outdir, "intake.mjs"), event, env);
         await invoke(join(outdir, "intake.mjs"), event, env);
-        const requests = await drain(clients.sqs, resources.validationQueueUrl);
+        const requests = await drain(resources.validationQueueUrl);
         const answer = await invoke(join(outdir, "license-validation-worker.mjs"), sqsEvent(requests), env);
 
         expect(calls).toEqual(["RekognitionService.CompareFaces true", "Textract.AnalyzeID true"]);
@@ -233,7 +233,7 @@ describe("the Lambda bundles", () => {
         expect(await listKeys(clients.s3, resources.bucket, `applications/${applicationId}/`)).toHaveLength(
           3,
         );
-        const notified = notificationsOf(await drain(clients.sqs, resources.notificationsQueueUrl));
+        const notified = notificationsOf(await drain(resources.notificationsQueueUrl));
         expect(notified.every((n) => n.applicationId === applicationId)).toBe(true);
         expect(
           notified

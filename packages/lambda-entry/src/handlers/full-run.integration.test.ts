@@ -99,7 +99,7 @@ describe("a full run, intake then worker, through the entry modules", () => {
       s3Event([{ bucket: process.env.DOCUMENT_BUCKET ?? "", key, eTag, size: bytes.byteLength }]),
       lambdaContext("intake-request-1"),
     );
-    const requests = await drain(clients.sqs, process.env.VALIDATION_QUEUE_URL ?? "");
+    const requests = await drain(process.env.VALIDATION_QUEUE_URL ?? "");
     const response = await worker(sqsEvent(requests), lambdaContext("worker-request-1"));
     output.restore();
 

@@ -81,10 +81,10 @@ describe("intake delivery semantics", () => {
   const effectsOf = async (applicationId: string) => {
     const item = await getItem(clients.dynamodb, resources.tableName, applicationId);
     const documents = await listKeys(clients.s3, resources.bucket, `applications/${applicationId}/`);
-    const requests = (await drain(clients.sqs, resources.validationQueueUrl)).map(
+    const requests = (await drain(resources.validationQueueUrl)).map(
       (m) => JSON.parse(m.Body ?? "{}") as { applicationId: string; requestId: string },
     );
-    const notifications = notificationsOf(await drain(clients.sqs, resources.notificationsQueueUrl));
+    const notifications = notificationsOf(await drain(resources.notificationsQueueUrl));
     return { item, documents, requests, notifications };
   };
 

@@ -123,7 +123,7 @@ describe("the review API against the local servers", () => {
     // Version 2 is the decision with its notification claimed; 3 records it sent (ADR 0001).
     expect(decidedItem).toMatchObject({ status: winner.status, version: 3, outbox: [], review: { comment } });
     expect(decidedItem?.applicant).toMatchObject({ lastName: form.lastName });
-    expect(notificationsOf(await drain(clients.sqs, resources.notificationsQueueUrl))).toEqual([
+    expect(notificationsOf(await drain(resources.notificationsQueueUrl))).toEqual([
       expect.objectContaining({ applicationId, type: "DECISION_MADE", status: winner.status }),
     ]);
 

@@ -2,38 +2,21 @@ import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { RekognitionClient } from "@aws-sdk/client-rekognition";
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
-import {
-  CreateQueueCommand,
-  DeleteMessageCommand,
-  GetQueueAttributesCommand,
-  type Message,
-  ReceiveMessageCommand,
-  SQSClient,
-} from "@aws-sdk/client-sqs";
+import { type Message, SQSClient } from "@aws-sdk/client-sqs";
 import { TextractClient } from "@aws-sdk/client-textract";
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { customerTableDefinition } from "@onboarding/aws-adapters";
 import type { Notification } from "@onboarding/core";
 import type { Context, S3Event, SQSEvent } from "aws-lambda";
-import { inject } from "vitest";
-import type { LocalServerEndpoints } from "../../../../scripts/local-servers/local-servers.mjs";
+// The local servers' test support is aws-adapters' (same servers, same global setup).
+import { localServers, uniqueName } from "../../../aws-adapters/src/test-support/local-servers.js";
+import { createQueue } from "../../../aws-adapters/src/test-support/queues.js";
 import type { IntakeClients } from "../compose.js";
 import type { IntakeConfig } from "../config.js";
 
-export type { LocalServerEndpoints };
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    localServers: LocalServerEndpoints;
-  }
-}
-
-/** The endpoints the global setup started (see vitest.global-setup.ts). */
-export const localServers = (): LocalServerEndpoints => inject("localServers");
-
-/** A name unique to this run, for buckets, tables, queues and topics. */
-export const uniqueName = (prefix: string): string =>
-  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+export type { LocalServerEndpoints } from "../../../aws-adapters/src/test-support/local-servers.js";
+export { drain } from "../../../aws-adapters/src/test-support/queues.js";
+export { localServers, uniqueName };
 
 const NO_RETRIES = { maxAttempts: 1 } as const;
 
@@ -101,8 +84,8 @@ export async function createLocalResources(clients: IntakeClients = localClients
   const tableName = uniqueName("applications");
   await clients.s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await clients.dynamodb.send(new CreateTableCommand(customerTableDefinition(tableName)));
-  const validation = await createQueue(clients.sqs, "license-validation");
-  const notifications = await createQueue(clients.sqs, "notifications");
+  const validation = await createQueue("license-validation");
+  const notifications = await createQueue("notifications");
   const { TopicArn } = await clients.sns.send(new CreateTopicCommand({ Name: uniqueName("events") }));
   await clients.sns.send(
     new SubscribeCommand({
@@ -119,15 +102,6 @@ export async function createLocalResources(clients: IntakeClients = localClients
     topicArn: TopicArn ?? "",
     notificationsQueueUrl: notifications.url,
   };
-}
-
-async function createQueue(sqs: SQSClient, prefix: string): Promise<{ url: string; arn: string }> {
-  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: uniqueName(prefix) }));
-  const url = QueueUrl ?? "";
-  const { Attributes } = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["QueueArn"] }),
-  );
-  return { url, arn: Attributes?.QueueArn ?? "" };
 }
 
 /** The intake configuration for these resources, with the sample values of `.env.example` otherwise. */
@@ -187,27 +161,6 @@ export async function getItem(
     }),
   );
   return Item;
-}
-
-/** Receives (and deletes) everything in a queue. */
-export async function drain(sqs: SQSClient, queueUrl: string): Promise<Message[]> {
-  const messages: Message[] = [];
-  for (;;) {
-    const { Messages } = await sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: queueUrl,
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 0,
-        MessageAttributeNames: ["All"],
-        MessageSystemAttributeNames: ["All"],
-      }),
-    );
-    if (!Messages || Messages.length === 0) return messages;
-    for (const message of Messages) {
-      messages.push(message);
-      await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
-    }
-  }
 }
 
 /** The notifications delivered through SNS into a subscribed queue (SNS envelope unwrapped). */
