@@ -13,7 +13,15 @@ import {
   VersionConflictFault,
 } from "@onboarding/core";
 import { type FileLockOptions, withFileLock } from "./file-lock.js";
-import { createFileExclusive, ensureDir, errnoOf, fsFault, isSafeSegment, writeFileAtomic } from "./files.js";
+import {
+  createFileExclusive,
+  ensureDir,
+  errnoOf,
+  fsFault,
+  isSafeSegment,
+  removeLeftoverTemps,
+  writeFileAtomic,
+} from "./files.js";
 
 export interface FileCustomerRepoOptions {
   /** The data directory; applications are kept in `<dir>/applications/<applicationId>.json`. */
@@ -80,6 +88,8 @@ export class FileCustomerRepo implements CustomerRepo {
           throw new VersionConflictFault(record.applicationId, record.version - 1);
         try {
           await writeFileAtomic(path, serialize(record));
+          // An erased record must leave no copy of the PII behind, a crashed write's included.
+          if (record.erasedAt !== undefined) await removeLeftoverTemps(path);
         } catch (error) {
           throw fsFault(`saving application ${record.applicationId}`, error);
         }

@@ -10,7 +10,7 @@ import {
   type UploadRead,
   type UploadRef,
 } from "@onboarding/core";
-import { ensureDir, errnoOf, fsFault, isSafeSegment, writeFileAtomic } from "./files.js";
+import { ensureDir, errnoOf, fsFault, isSafeSegment, removeLeftoverTemps, writeFileAtomic } from "./files.js";
 
 export interface FileDocumentStoreOptions {
   /**
@@ -153,6 +153,7 @@ export class FileDocumentStore implements DocumentStore {
     if (path === undefined) return;
     try {
       await rm(path, { force: true });
+      await removeLeftoverTemps(path);
     } catch (error) {
       throw fsFault("deleting an upload", error);
     }

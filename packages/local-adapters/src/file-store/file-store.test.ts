@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { ApplicationRecord } from "@onboarding/core";
@@ -245,6 +245,45 @@ describe("File stores keep PII to the owner and inside the directory", () => {
     await store.deleteUpload(upload);
 
     expect(tree(dir)).toEqual(["documents", "uploads"]);
+  });
+
+  it("erases what crashed writes left beside an application or an upload, and nothing being written", async () => {
+    const dir = freshDir();
+    const repo = new FileCustomerRepo({ dir });
+    const store = new FileDocumentStore({ dir });
+    const record = anApplicationRecord({ applicationId: "app-crashed" });
+    await repo.create(record);
+    const upload = await store.putUpload("uploads/crashed.zip", new Uint8Array([1]));
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    /** A temporary file as `writeFileAtomic` names it, as if its writer had died before the rename. */
+    const leftover = (path: string, hex: string, old: boolean): void => {
+      const temp = join(dirname(path), `.${basename(path)}.${hex}.tmp`);
+      writeFileSync(temp, "Maria Garcia, 1988-04-12");
+      if (old) utimesSync(temp, hourAgo, hourAgo);
+    };
+    const recordPath = join(dir, "applications", "app-crashed.json");
+    const uploadPath = join(dir, "uploads", "crashed.zip");
+    leftover(recordPath, "0123456789abcdef", true);
+    leftover(recordPath, "fedcba9876543210", false); // a write in progress
+    leftover(uploadPath, "00112233445566ff", true);
+    writeFileSync(join(dir, "applications", ".app-crashed.json.notes"), "not ours");
+
+    // A save that is not an erasure leaves them (it is the hot path: no directory scan).
+    await repo.save(next(record, { status: "MANUAL_REVIEW" }));
+    expect(tree(dir).filter((p) => p.endsWith(".tmp"))).toHaveLength(3);
+
+    await repo.save(
+      next(next(record, { status: "MANUAL_REVIEW" }), { erasedAt: "2026-11-24T00:00:00.000Z" }),
+    );
+    await store.deleteUpload(upload);
+
+    expect(tree(dir)).toEqual([
+      "applications",
+      "applications/.app-crashed.json.fedcba9876543210.tmp",
+      "applications/.app-crashed.json.notes",
+      "applications/app-crashed.json",
+      "uploads",
+    ]);
   });
 
   it("keeps a document's content type beside it, and lists documents only", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, rename, rm } from "node:fs/promises";
+import { link, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DependencyFault } from "@onboarding/core";
 
@@ -37,6 +37,41 @@ export const ensureDir = async (path: string): Promise<void> => {
 /** A temporary name beside `path`: hidden, so listings never see it, and unique per writer. */
 const tempBeside = (path: string): string =>
   join(dirname(path), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
+
+const TEMP_SUFFIX = /^[0-9a-f]{16}\.tmp$/;
+
+/** How old a temporary file must be to count as left behind: a write takes milliseconds. */
+export const LEFTOVER_AGE_MS = 60_000;
+
+/**
+ * Removes the temporary files that writers of `path` which crashed between writing and renaming
+ * left beside it (they hold what was being written: PII, for an application or an upload). Only
+ * files older than `minAgeMs` go, so a write in progress is never disturbed. Returns how many.
+ */
+export async function removeLeftoverTemps(path: string, minAgeMs = LEFTOVER_AGE_MS): Promise<number> {
+  const dir = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (errnoOf(error) === "ENOENT") return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !TEMP_SUFFIX.test(name.slice(prefix.length))) continue;
+    const temp = join(dir, name);
+    try {
+      if (Date.now() - (await stat(temp)).mtimeMs < minAgeMs) continue;
+      await rm(temp, { force: true });
+      removed += 1;
+    } catch (error) {
+      if (errnoOf(error) !== "ENOENT") throw error;
+    }
+  }
+  return removed;
+}
 
 /** Makes a rename or link durable: the directory entry itself is flushed. */
 async function syncDir(dir: string): Promise<void> {
