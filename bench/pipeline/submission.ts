@@ -2,7 +2,7 @@ import type { ExtractedIdentity } from "@onboarding/core";
 import { zipSync } from "fflate";
 
 /**
- * A real, minimal PNG (8×5 RGB) and baseline JPEG (8×8 grey), as `@onboarding/cli`'s fixture
+ * A real, minimal PNG (8×5 RGB) and baseline JPEG (8×8 grey), as `@onboarding/core/samples`'
  * encoders produce them; embedded so the benchmark depends on nothing but the pipeline.
  */
 const LICENSE_PNG =

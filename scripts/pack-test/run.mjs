@@ -2,8 +2,9 @@
 // Outside-in test of the published packages: `pnpm pack` each publishable package, install the
 // tarballs with npm into a fresh project outside the workspace, and use them the way a stranger
 // would — ESM and CJS imports, a TypeScript consumer under node16 and bundler resolution, one
-// submission end to end, and the installed `onboard` bin. Prints one line per check and exits 1
-// if any failed. Needs the packages built (`pnpm test:package` builds them first).
+// submission end to end, sample zips from `@onboarding/core/samples`, and the installed `onboard`
+// bin. Prints one line per check and exits 1 if any failed. Needs the packages built
+// (`pnpm test:package` builds them first).
 //
 //   PACK_TEST_KEEP=1   keep the temporary directory (its path is printed)
 import { spawnSync } from "node:child_process";
@@ -164,6 +165,14 @@ check("TypeScript consumer, moduleResolution bundler", () => {
 });
 check("a submission through @onboarding/core + @onboarding/in-memory-adapters", () =>
   node(["submission.mjs"]).trim(),
+);
+// @onboarding/core/samples is a runtime entry (the CLI generates its demo submissions with it):
+// from either module system, the zip it writes is one the published intake accepts.
+check("@onboarding/core/samples from ESM: a zip that readSubmission accepts", () =>
+  node(["samples.mjs"]).trim(),
+);
+check("@onboarding/core/samples from CJS: a zip that readSubmission accepts, without vitest", () =>
+  node(["samples.cjs"]).trim(),
 );
 
 // The README of each installed package: every ```js block marked `<!-- pack-test: run, expect "…" -->`

@@ -1,15 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  applicationCsv,
-  type GeneratedApplicant,
-  generatedImages,
-  submissionZip,
-} from "./fixtures/submission.js";
+import type { ApplicationForm } from "@onboarding/core";
+import { sampleImages, submissionZip } from "@onboarding/core/samples";
 
 /** An applicant whose every value is distinctive, so tests can look for it in any output. */
-export const PII_APPLICANT: GeneratedApplicant = {
+export const PII_APPLICANT: ApplicationForm = {
   firstName: "Zebulon",
   middleName: "Quillfeather",
   lastName: "Marchetti-Oyelaran",
@@ -49,5 +45,4 @@ export function writeTempFiles(files: Readonly<Record<string, Uint8Array | strin
   return paths;
 }
 
-export const validZip = (): Uint8Array =>
-  submissionZip({ csv: applicationCsv(PII_APPLICANT), images: generatedImages("pii") });
+export const validZip = (): Uint8Array => submissionZip({ form: PII_APPLICANT, images: sampleImages("pii") });

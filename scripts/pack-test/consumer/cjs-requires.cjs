@@ -1,6 +1,13 @@
 // Every entry point, required from CommonJS (the packages' .cjs builds).
 const expected = {
   "@onboarding/core": ["processSubmission", "completeLicenseValidation", "compareIdentity", "readSubmission"],
+  "@onboarding/core/samples": [
+    "submissionZip",
+    "sampleImages",
+    "encodePng",
+    "encodeGreyJpeg",
+    "applicationCsv",
+  ],
   "@onboarding/in-memory-adapters": ["createInMemoryPorts", "FixedClock", "InMemoryCustomerRepo"],
   "@onboarding/aws-adapters": ["S3DocumentStore", "DynamoDbCustomerRepo", "RekognitionFaceMatcher"],
   "@onboarding/local-adapters": ["LocalFaceMatcher", "LocalIdExtractor", "generateSamples"],

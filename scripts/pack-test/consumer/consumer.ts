@@ -9,6 +9,7 @@ import {
   type Ports,
   processSubmission,
 } from "@onboarding/core";
+import { type SampleImages, sampleImages, submissionZip } from "@onboarding/core/samples";
 import { aSubmissionZip } from "@onboarding/core/testing";
 import { createInMemoryPorts, FixedClock, type InMemoryPorts } from "@onboarding/in-memory-adapters";
 import { LocalFaceMatcher } from "@onboarding/local-adapters";
@@ -22,6 +23,13 @@ const ports: InMemoryPorts = createInMemoryPorts({ clock: new FixedClock("2026-0
 const deps: Ports = ports;
 const upload = await ports.documentStore.putUpload("uploads/a.zip", aSubmissionZip());
 const view: ApplicationView = await processSubmission(deps, { upload });
+const images: SampleImages = sampleImages("consumer");
+const sample: Uint8Array = submissionZip({
+  images,
+  entries: { "notes.txt": "hello", "selfie.jpg": undefined },
+});
+// @ts-expect-error -- an entry is bytes, a string or undefined (to remove it), not a number
+submissionZip({ entries: { "notes.txt": 1 } });
 const status: "APPROVED" | "REJECTED" | string = view.status;
 const { outcome } = compareIdentity(
   {
@@ -37,4 +45,4 @@ const { outcome } = compareIdentity(
 // @ts-expect-error -- an outcome is one of three literals, not any string
 const wrong: "PASS" = outcome;
 
-export { faceMatchers, status, wrong };
+export { faceMatchers, sample, status, wrong };

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sampleImages, submissionZip } from "@onboarding/core/samples";
 import { afterAll, describe, expect, it } from "vitest";
-import { applicationCsv, generatedImages, submissionZip } from "../fixtures/submission.js";
 import type { Report } from "../report.js";
 import { PII_APPLICANT, PII_VALUES, validZip } from "../test-submissions.js";
 import type { ApplicationDetail } from "./review.js";
@@ -160,9 +160,7 @@ describe("onboard review (child process, one data directory across commands)", (
     expect(decided.status).toBe(0);
     expect(decided.stdout).toContain("RESUBMISSION_REQUESTED");
 
-    const second = processZip(
-      submissionZip({ csv: applicationCsv(PII_APPLICANT), images: generatedImages("second attempt") }),
-    );
+    const second = processZip(submissionZip({ form: PII_APPLICANT, images: sampleImages("second attempt") }));
 
     expect(second.applicationId).not.toBe(first.applicationId);
     const shown = JSON.parse(onboard("review", "show", second.applicationId, "--json").stdout);

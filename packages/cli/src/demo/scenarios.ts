@@ -1,4 +1,5 @@
 import type {
+  ApplicationForm,
   ApplicationStatus,
   ExtractedIdentity,
   FaceComparison,
@@ -6,12 +7,7 @@ import type {
   LicenseValidationResult,
   ReasonCode,
 } from "@onboarding/core";
-import {
-  applicationCsv,
-  type GeneratedApplicant,
-  generatedImages,
-  submissionZip,
-} from "../fixtures/submission.js";
+import { sampleImages, submissionZip } from "@onboarding/core/samples";
 
 /** The date the demo's clock is fixed at, so that expiry checks give the same answer every run. */
 export const DEMO_NOW = "2026-01-15T10:00:00.000Z";
@@ -32,7 +28,7 @@ export interface Scenario {
   readonly title: string;
   /** What the scenario is about, in a sentence. */
   readonly story: string;
-  readonly applicant: GeneratedApplicant;
+  readonly applicant: ApplicationForm;
   readonly script: ScenarioScript;
   readonly expect: { readonly status: ApplicationStatus; readonly reasons: readonly ReasonCode[] };
   /** The upload. Built from the applicant and generated photos; a scenario may tamper with it. */
@@ -43,12 +39,12 @@ export interface Scenario {
   };
 }
 
-const honest = (applicant: GeneratedApplicant, seed: string, extra?: Record<string, Uint8Array>) => () => {
-  const images = generatedImages(seed);
+const honest = (applicant: ApplicationForm, seed: string, extra?: Record<string, Uint8Array>) => () => {
+  const images = sampleImages(seed);
   const zip = submissionZip({
-    csv: applicationCsv(applicant),
+    form: applicant,
     images,
-    ...(extra === undefined ? {} : { extra }),
+    ...(extra === undefined ? {} : { entries: extra }),
   });
   return { zip, selfie: images.selfie.bytes, license: images.license.bytes };
 };
@@ -86,7 +82,7 @@ const valid = (reference: string): LicenseValidationResult => ({
   reference,
 });
 
-const emily: GeneratedApplicant = {
+const emily: ApplicationForm = {
   firstName: "Emily",
   middleName: "Rose",
   lastName: "Carter",
@@ -97,7 +93,7 @@ const emily: GeneratedApplicant = {
   phone: "+1 217 555 0100",
 };
 
-const jose: GeneratedApplicant = {
+const jose: ApplicationForm = {
   firstName: "José",
   middleName: "Luis",
   lastName: "García-López",
@@ -107,7 +103,7 @@ const jose: GeneratedApplicant = {
   email: "jose.garcia@example.com",
 };
 
-const daniel: GeneratedApplicant = {
+const daniel: ApplicationForm = {
   firstName: "Daniel",
   lastName: "Kim",
   dateOfBirth: "1979-11-02",
@@ -115,7 +111,7 @@ const daniel: GeneratedApplicant = {
   licenseNumber: "5123456",
 };
 
-const aisha: GeneratedApplicant = {
+const aisha: ApplicationForm = {
   firstName: "Aisha",
   lastName: "Bello",
   dateOfBirth: "1995-07-21",
@@ -123,7 +119,7 @@ const aisha: GeneratedApplicant = {
   licenseNumber: "41234567",
 };
 
-const priya: GeneratedApplicant = {
+const priya: ApplicationForm = {
   firstName: "Priya",
   lastName: "Raman",
   dateOfBirth: "1985-01-30",
@@ -131,7 +127,7 @@ const priya: GeneratedApplicant = {
   licenseNumber: "R55501234567",
 };
 
-const mallory: GeneratedApplicant = {
+const mallory: ApplicationForm = {
   firstName: "Mallory",
   lastName: "Stone",
   dateOfBirth: "1970-01-01",
@@ -141,7 +137,7 @@ const mallory: GeneratedApplicant = {
 
 /** The license as printed, upper case, read back field by field. */
 const printed = (
-  a: GeneratedApplicant,
+  a: ApplicationForm,
   overrides: Partial<ExtractedIdentity> & { dateOfBirth: string; expirationDate: string },
 ): ExtractedIdentity => ({
   firstName: a.firstName.toUpperCase(),

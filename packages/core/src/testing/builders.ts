@@ -1,25 +1,9 @@
 import type { ApplicationRecord } from "../domain/application.js";
 import type { DocumentRef } from "../domain/documents.js";
 import type { ApplicationForm, ExtractedIdentity } from "../domain/identity.js";
+import { anApplicationForm } from "../samples/application-form.js";
 
-/** A valid application form. Fictional person; override what a test is about. */
-export const anApplicationForm = (overrides: Partial<ApplicationForm> = {}): ApplicationForm => ({
-  firstName: "Maria",
-  middleName: "Elena",
-  lastName: "Garcia",
-  dateOfBirth: "1988-04-12",
-  address: {
-    line1: "1200 Market Street",
-    line2: "Apt 4B",
-    city: "San Francisco",
-    state: "CA",
-    postalCode: "94102",
-  },
-  licenseNumber: "D1234567",
-  email: "maria.garcia@example.com",
-  phone: "+14155550123",
-  ...overrides,
-});
+export { anApplicationForm };
 
 /** What an ID extractor would read off the license of `form`: the same identity, high confidence. */
 export const anExtractedIdentity = (

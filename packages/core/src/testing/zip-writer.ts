@@ -5,6 +5,8 @@
  * raw-DEFLATE function (fflate's `deflateSync`) and pass the result as `compressed`.
  */
 
+import { updateCrc32 } from "../intake/crc32.js";
+
 /** One entry as it will be written. Only `name` is required. */
 export interface ZipEntrySpec {
   /** The name, as a string (written as UTF-8) or raw bytes (for NUL bytes or invalid UTF-8). */
@@ -53,22 +55,8 @@ export const UNIX_REGULAR_FILE = (0o100644 << 16) >>> 0;
 export const UNIX_DIRECTORY = (0o040755 << 16) >>> 0;
 export const UNIX_FIFO = (0o010644 << 16) >>> 0;
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as zip uses it. */
-export const crc32 = (bytes: Uint8Array): number => {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
+/** CRC-32 as zip uses it (core's own, from intake). */
+export const crc32 = (bytes: Uint8Array): number => updateCrc32(0, bytes);
 
 const encoder = new TextEncoder();
 const toBytes = (value: string | Uint8Array): Uint8Array =>

@@ -1,37 +1,19 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { ApplicationForm } from "@onboarding/core";
+import { applicationCsv as coreApplicationCsv } from "@onboarding/core/samples";
 import { zipSync } from "fflate";
 import { deriveSelfie, portraitOf } from "./derive.js";
 import { SAMPLE_PEOPLE, type SamplePerson } from "./people.js";
 import { renderLicense } from "./render-license.js";
 import { applicationFor, type CardFields, SAMPLE_CARDS } from "./sample-identities.js";
 
-const CSV_HEADER =
-  "first_name,middle_name,last_name,date_of_birth,address,address_line_2,city,state,postal_code,license_number,email,phone";
-
-const cell = (value: string | undefined) => {
-  const text = value ?? "";
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** The application CSV for a form: the header row and one data row, CRLF. */
+/**
+ * The application CSV for a form: the header row and one data row, CRLF. The writer of
+ * `@onboarding/core/samples` (`applicationCsv`), kept here as part of this package's API.
+ */
 export function applicationCsv(form: ApplicationForm): string {
-  const row = [
-    form.firstName,
-    form.middleName,
-    form.lastName,
-    form.dateOfBirth,
-    form.address.line1,
-    form.address.line2,
-    form.address.city,
-    form.address.state,
-    form.address.postalCode,
-    form.licenseNumber,
-    form.email,
-    form.phone,
-  ];
-  return `${CSV_HEADER}\r\n${row.map(cell).join(",")}\r\n`;
+  return coreApplicationCsv(form);
 }
 
 /** One sample submission and what the pipeline should make of it. */
