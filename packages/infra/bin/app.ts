@@ -5,7 +5,7 @@
  */
 import { App, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
-import { OnboardingStack } from "../src/onboarding-stack.js";
+import { OnboardingStack, type ReviewApiAuth } from "../src/onboarding-stack.js";
 
 const app = new App({ outdir: "cdk.out" });
 const licenseValidationApiUrl: unknown = app.node.tryGetContext("licenseValidationApiUrl");
@@ -16,11 +16,21 @@ const principals = (name: string): { [key: string]: string[] } => {
     ? { [name]: value.split(",").map((arn) => arn.trim()) }
     : {};
 };
+/**
+ * `-c 'reviewApiAuth={"kind":"jwt","issuer":"https://…","audience":["…"],"reviewerGroups":["…"],…}'`
+ * (JSON on the command line, or an object in cdk.json), checked by the stack; default IAM.
+ */
+const reviewApiAuth = (): { reviewApiAuth?: ReviewApiAuth } => {
+  const value: unknown = app.node.tryGetContext("reviewApiAuth");
+  if (value === undefined || value === "") return {};
+  return { reviewApiAuth: (typeof value === "string" ? JSON.parse(value) : value) as ReviewApiAuth };
+};
 new OnboardingStack(app, "Onboarding", {
   description: "@onboarding: bank customer onboarding (KYC) on AWS serverless",
   ...(typeof licenseValidationApiUrl === "string" ? { licenseValidationApiUrl } : {}),
   ...principals("reviewerPrincipals"),
   ...principals("dataProtectionOfficerPrincipals"),
+  ...reviewApiAuth(),
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const assembly = app.synth();

@@ -7,24 +7,26 @@ import {
   RemovalPolicy,
   Stack,
   type StackProps,
+  Token,
   Validations,
 } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import {
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
 } from "aws-cdk-lib/aws-apigatewayv2";
-import { HttpIamAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpIamAuthorizer, HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from "aws-cdk-lib/aws-dynamodb";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction as LambdaTarget } from "aws-cdk-lib/aws-events-targets";
-import { Effect, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { Effect, ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Alias } from "aws-cdk-lib/aws-kms";
 import {
   Architecture,
@@ -48,6 +50,60 @@ import { type ITopic, Topic } from "aws-cdk-lib/aws-sns";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct, IConstruct } from "constructs";
 import { type BundleName, bundleCode, DEFAULT_BUNDLE_DIR } from "./lambda-bundle.js";
+
+/**
+ * How the review API authenticates its callers (docs/adr/0009-review-api.md).
+ *
+ * - `iam` (the default): SigV4-signed requests (`AWS_IAM` on every route); the function admits the
+ *   principals of `reviewerPrincipals` and `dataProtectionOfficerPrincipals`.
+ * - `jwt`: a JWT authorizer on every route (the token in the `Authorization` header, its signature,
+ *   issuer, audience and expiry checked by API Gateway); the function names the caller by
+ *   `idClaim` and grants the roles of the groups listed in `groupsClaim`.
+ */
+export type ReviewApiAuth = ReviewApiIamAuth | ReviewApiJwtAuth;
+
+/** IAM authorization (SigV4) of the review API: the default. */
+export interface ReviewApiIamAuth {
+  readonly kind: "iam";
+  /**
+   * Also create two customer managed policies, `ReviewerInvokePolicy` and
+   * `DataProtectionOfficerInvokePolicy`, each allowing `execute-api:Invoke` on exactly that role's
+   * routes of this API's stage (outputs `ReviewerInvokePolicyArn`,
+   * `DataProtectionOfficerInvokePolicyArn`), for the reviewers' and the DPO's roles or permission
+   * sets to attach. Default false: the callers' policies are granted outside the stack.
+   */
+  readonly invokePolicies?: boolean;
+}
+
+/** A JWT authorizer on the review API: callers signed in through an OIDC identity provider. */
+export interface ReviewApiJwtAuth {
+  readonly kind: "jwt";
+  /**
+   * The identity provider's issuer, an https URL exactly as the tokens' `iss` claim holds it
+   * (`https://cognito-idp.<region>.amazonaws.com/<user pool id>`,
+   * `https://login.microsoftonline.com/<tenant>/v2.0`, `https://<org>.okta.com/oauth2/default`).
+   */
+  readonly issuer: string;
+  /** Audiences accepted (`aud`, or `client_id` for Cognito access tokens): at least one. */
+  readonly audience: readonly string[];
+  /** The claim listing the caller's groups. Default `groups` (`cognito:groups` for Cognito). */
+  readonly groupsClaim?: string;
+  /**
+   * The claim naming the caller, recorded as `jwt:<value>` in the audit trail (at most 124
+   * characters). Default `sub`. Letters, digits and underscores (it is also an access log variable).
+   */
+  readonly idClaim?: string;
+  /** Groups whose members may read applications, with the applicant's PII, and record decisions. */
+  readonly reviewerGroups: readonly string[];
+  /** Groups whose members may read and erase applications. */
+  readonly dataProtectionOfficerGroups: readonly string[];
+  /**
+   * Origins of the back-office web UI allowed to call the API from a browser (CORS: API Gateway
+   * answers the preflight). `https://host[:port]`, or `http://localhost[:port]` for development.
+   * Default none: no CORS.
+   */
+  readonly allowedOrigins?: readonly string[];
+}
 
 /** Retention and sizing of the stack; every value has a default suited to a first deployment. */
 export interface OnboardingStackProps extends StackProps {
@@ -77,10 +133,13 @@ export interface OnboardingStackProps extends StackProps {
   /**
    * IAM principals (role or user ARNs) that may read applications, with the applicant's PII, and
    * record review decisions through the review API. Default: none (the API refuses everyone).
+   * IAM authorization only: refused with `reviewApiAuth` of kind `jwt`.
    */
   readonly reviewerPrincipals?: readonly string[];
-  /** IAM principals (role or user ARNs) that may read and erase applications. Default: none. */
+  /** IAM principals (role or user ARNs) that may read and erase applications. Default: none. IAM only. */
   readonly dataProtectionOfficerPrincipals?: readonly string[];
+  /** How the review API authenticates its callers. Default `{ kind: "iam" }`. */
+  readonly reviewApiAuth?: ReviewApiAuth;
   /** Steady-state requests per second and burst of the review API's stage. Default 10 and 20. */
   readonly reviewApiThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
   /** Days S3 server access logs are kept. Default 400. */
@@ -121,6 +180,10 @@ export const REVIEW_ROUTES = [
   [HttpMethod.POST, "/applications/{id}/erasure"],
 ] as const;
 
+/** The claims a JWT-authorised caller is read from, unless `reviewApiAuth` names others. */
+export const DEFAULT_JWT_ID_CLAIM = "sub";
+export const DEFAULT_JWT_GROUPS_CLAIM = "groups";
+
 /** Messages per worker invocation; failures are reported per message (`reportBatchItemFailures`). */
 export const WORKER_BATCH_SIZE = 5;
 /** Deliveries of a validation request before it moves to the dead-letter queue. */
@@ -154,6 +217,9 @@ export class OnboardingStack extends Stack {
   readonly retentionJobFunction: LambdaFunction;
   readonly reviewApi: HttpApi;
   readonly reviewApiStage: HttpStage;
+  /** With `reviewApiAuth: { kind: "iam", invokePolicies: true }`: `execute-api:Invoke` on each role's routes. */
+  readonly reviewerInvokePolicy?: ManagedPolicy;
+  readonly dataProtectionOfficerInvokePolicy?: ManagedPolicy;
   readonly customerRefKeySecret: ISecret;
   readonly alarms: readonly Alarm[];
 
@@ -167,6 +233,7 @@ export class OnboardingStack extends Stack {
     if (retention.piiDays > retention.decisionRecordsDays)
       throw new Error("retention.piiDays must not be above retention.decisionRecordsDays");
     const noncurrentDays = Duration.days(props.noncurrentVersionRetentionDays ?? 1);
+    const auth = reviewApiAuthOf(props);
 
     // ── Storage ────────────────────────────────────────────────────────────────────────────
     this.accessLogBucket = new Bucket(this, "AccessLogBucket", {
@@ -353,11 +420,22 @@ export class OnboardingStack extends Stack {
         ...shared,
         DOCUMENT_BUCKET: this.documentBucket.bucketName,
         DOCUMENTS_PREFIX,
-        REVIEWER_PRINCIPALS: principalList("reviewerPrincipals", props.reviewerPrincipals),
-        DATA_PROTECTION_OFFICER_PRINCIPALS: principalList(
-          "dataProtectionOfficerPrincipals",
-          props.dataProtectionOfficerPrincipals,
-        ),
+        // The caller's roles: IAM principals, or the groups of a verified token (never both).
+        ...(auth.kind === "jwt"
+          ? {
+              REVIEW_API_AUTH: "jwt",
+              REVIEWER_GROUPS: auth.reviewerGroups.join(","),
+              DATA_PROTECTION_OFFICER_GROUPS: auth.dataProtectionOfficerGroups.join(","),
+              JWT_GROUPS_CLAIM: auth.groupsClaim,
+              JWT_ID_CLAIM: auth.idClaim,
+            }
+          : {
+              REVIEWER_PRINCIPALS: principalList("reviewerPrincipals", props.reviewerPrincipals),
+              DATA_PROTECTION_OFFICER_PRINCIPALS: principalList(
+                "dataProtectionOfficerPrincipals",
+                props.dataProtectionOfficerPrincipals,
+              ),
+            }),
       },
     });
     this.reviewApiFunction = reviewApiFn.fn;
@@ -521,16 +599,35 @@ export class OnboardingStack extends Stack {
     reviewApiFn.role.addToPolicy(publish);
     reviewApiFn.role.addToPolicy(requestValidation);
 
-    // ── Review API: HTTP API, IAM authorization (SigV4), access logs, throttling ──────────
+    // ── Review API: HTTP API, IAM (SigV4) or JWT authorization, access logs, throttling ────
     const accessLogs = new LogGroup(this, "ReviewApiAccessLogs", {
       retention: logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.reviewApi = new HttpApi(this, "ReviewApi", {
       description:
-        "Back office of @onboarding: the review queue, decisions and erasure (IAM-signed callers only)",
+        auth.kind === "jwt"
+          ? "Back office of @onboarding: the review queue, decisions and erasure (callers with a verified JWT only)"
+          : "Back office of @onboarding: the review queue, decisions and erasure (IAM-signed callers only)",
       createDefaultStage: false,
-      defaultAuthorizer: new HttpIamAuthorizer(),
+      defaultAuthorizer:
+        auth.kind === "jwt"
+          ? new HttpJwtAuthorizer("ReviewApiJwtAuthorizer", auth.issuer, {
+              jwtAudience: [...auth.audience],
+              identitySource: ["$request.header.Authorization"],
+            })
+          : new HttpIamAuthorizer(),
+      // A browser UI on another origin: API Gateway answers the preflight (no authorizer runs on it).
+      ...(auth.kind === "jwt" && auth.allowedOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: [...auth.allowedOrigins],
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+              allowHeaders: ["authorization", "content-type"],
+              maxAge: Duration.minutes(10),
+            },
+          }
+        : {}),
     });
     const throttle = props.reviewApiThrottle ?? { rateLimit: 10, burstLimit: 20 };
     this.reviewApiStage = new HttpStage(this, "ReviewApiStage", {
@@ -547,7 +644,11 @@ export class OnboardingStack extends Stack {
             requestTime: "$context.requestTime",
             routeKey: "$context.routeKey",
             status: "$context.status",
-            caller: "$context.identity.userArn",
+            // The signer's ARN, or the id claim of a verified token (no other claim, never the token).
+            caller:
+              auth.kind === "jwt"
+                ? `$context.authorizer.claims.${auth.idClaim}`
+                : "$context.identity.userArn",
             sourceIp: "$context.identity.sourceIp",
             responseLength: "$context.responseLength",
             integrationLatency: "$context.integrationLatency",
@@ -562,6 +663,18 @@ export class OnboardingStack extends Stack {
     });
     for (const [method, path] of REVIEW_ROUTES)
       this.reviewApi.addRoutes({ path, methods: [method], integration });
+    if (auth.kind === "iam" && auth.invokePolicies === true) {
+      this.reviewerInvokePolicy = this.#invokePolicy(
+        "ReviewerInvokePolicy",
+        "reviewers (reviewerPrincipals)",
+        REVIEW_ROUTES.filter(([, path]) => !path.endsWith("/erasure")),
+      );
+      this.dataProtectionOfficerInvokePolicy = this.#invokePolicy(
+        "DataProtectionOfficerInvokePolicy",
+        "data protection officers (dataProtectionOfficerPrincipals)",
+        REVIEW_ROUTES.filter(([, path]) => !path.endsWith("/decision")),
+      );
+    }
 
     // ── Retention job: daily ─────────────────────────────────────────────────────────────
     new Rule(this, "RetentionSchedule", {
@@ -637,6 +750,42 @@ export class OnboardingStack extends Stack {
     new CfnOutput(this, "ValidationQueueUrl", { value: this.validationQueue.queueUrl });
     new CfnOutput(this, "NotificationTopicArn", { value: this.notificationTopic.topicArn });
     new CfnOutput(this, "ReviewApiUrl", { value: this.reviewApi.apiEndpoint });
+    if (this.reviewerInvokePolicy !== undefined && this.dataProtectionOfficerInvokePolicy !== undefined) {
+      new CfnOutput(this, "ReviewerInvokePolicyArn", { value: this.reviewerInvokePolicy.managedPolicyArn });
+      new CfnOutput(this, "DataProtectionOfficerInvokePolicyArn", {
+        value: this.dataProtectionOfficerInvokePolicy.managedPolicyArn,
+      });
+    }
+  }
+
+  /**
+   * A customer managed policy allowing `execute-api:Invoke` on exactly `routes` of the review API's
+   * `$default` stage, for the callers' roles to attach (HTTP APIs have no resource policy: a caller's
+   * own policy must allow the call). The function still checks the caller against its list.
+   */
+  #invokePolicy(id: string, who: string, routes: readonly (typeof REVIEW_ROUTES)[number][]): ManagedPolicy {
+    const resources = routes.map(([method, path]) => ({
+      arn: this.reviewApi.arnForExecuteApi(method, path.replace("{id}", "*"), "$default"),
+      // How cdk-nag names the resource in its finding.
+      nag: `arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<${this.#logicalId(this.reviewApi)}>/$default/${method}${path.replace("{id}", "*")}`,
+    }));
+    const policy = new ManagedPolicy(this, id, {
+      description: `Calls the @onboarding review API's routes for ${who}; the function still checks the caller's ARN against its list.`,
+      statements: [
+        new PolicyStatement({
+          sid: "InvokeReviewApiRoutes",
+          actions: ["execute-api:Invoke"],
+          resources: resources.map((resource) => resource.arn),
+        }),
+      ],
+    });
+    for (const resource of resources.filter(({ nag }) => nag.includes("*")))
+      acknowledge(
+        policy,
+        `AwsSolutions-IAM5[Resource::${resource.nag}]`,
+        "The '*' stands for the application id of the route's /applications/{id} path (an execute-api ARN matches the request path): the statement is limited to this API, its $default stage and this route's method.",
+      );
+    return policy;
   }
 
   #function(
@@ -728,6 +877,62 @@ function principalList(prop: string, arns: readonly string[] = []): string {
     if (!/^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/.test(arn))
       throw new Error(`${prop}: ${arn} is not an IAM role or user ARN`);
   return arns.join(",");
+}
+
+/** `reviewApiAuth` with its defaults, checked at synth (unresolved tokens, such as a user pool's URL, are not). */
+function reviewApiAuthOf(
+  props: OnboardingStackProps,
+): { readonly kind: "iam"; readonly invokePolicies: boolean } | Required<ReviewApiJwtAuth> {
+  const auth = props.reviewApiAuth ?? { kind: "iam" };
+  if (auth.kind === "iam") return { kind: "iam", invokePolicies: auth.invokePolicies ?? false };
+  if (auth.kind !== "jwt") throw new Error(`reviewApiAuth.kind must be "iam" or "jwt"`);
+  const known = (value: string) => !Token.isUnresolved(value);
+  if ((props.reviewerPrincipals ?? []).length > 0 || (props.dataProtectionOfficerPrincipals ?? []).length > 0)
+    throw new Error(
+      'reviewerPrincipals and dataProtectionOfficerPrincipals apply to reviewApiAuth kind "iam": with kind "jwt", the roles come from reviewApiAuth.reviewerGroups and reviewApiAuth.dataProtectionOfficerGroups',
+    );
+  if (known(auth.issuer) && !isHttpsIssuer(auth.issuer))
+    throw new Error(`reviewApiAuth.issuer: ${auth.issuer} is not an https URL (without query or fragment)`);
+  if (auth.audience.length === 0) throw new Error("reviewApiAuth.audience must list at least one audience");
+  for (const audience of auth.audience)
+    if (known(audience) && audience.trim() === "")
+      throw new Error("reviewApiAuth.audience: an audience must not be empty");
+  const idClaim = auth.idClaim ?? DEFAULT_JWT_ID_CLAIM;
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(idClaim))
+    throw new Error(
+      `reviewApiAuth.idClaim: ${idClaim} is not a claim name of letters, digits and underscores`,
+    );
+  const groupsClaim = auth.groupsClaim ?? DEFAULT_JWT_GROUPS_CLAIM;
+  if (!/^[^\s\p{Cc}]{1,256}$/u.test(groupsClaim))
+    throw new Error(`reviewApiAuth.groupsClaim: "${groupsClaim}" is not a claim name without spaces`);
+  for (const prop of ["reviewerGroups", "dataProtectionOfficerGroups"] as const)
+    for (const group of auth[prop])
+      if (known(group) && !/^[^\s\p{Cc},[\]]{1,256}$/u.test(group))
+        throw new Error(
+          `reviewApiAuth.${prop}: "${group}" is not a usable group name (no spaces, brackets or commas: API Gateway flattens an array claim into "[a b]")`,
+        );
+  const allowedOrigins = auth.allowedOrigins ?? [];
+  for (const origin of allowedOrigins)
+    if (known(origin) && !isOrigin(origin))
+      throw new Error(
+        `reviewApiAuth.allowedOrigins: ${origin} is not an origin (https://host[:port], or http://localhost[:port])`,
+      );
+  return { ...auth, idClaim, groupsClaim, allowedOrigins };
+}
+
+/** An OIDC issuer: an https URL, no credentials, query or fragment (a trailing slash is the issuer's own). */
+function isHttpsIssuer(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "https:" && url.username === "" && url.password === "" && !/[?#]/.test(value);
+}
+
+/** A browser origin, written as browsers send it in the `Origin` header. */
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  const secure = url.protocol === "https:" || (url.protocol === "http:" && url.hostname === "localhost");
+  return secure && url.origin === value;
 }
 
 /** A cdk-nag finding accepted on `scope` and everything below it, with the reason specific to this stack. */

@@ -92,6 +92,37 @@ describe("the Lambda bundles", () => {
     expect(result.stderr).toContain("configuration invalid: APPLICATIONS_TABLE is required");
   });
 
+  it("review-api.mjs loads in JWT mode with the commented JWT lines of .env.example, and refuses the two modes mixed", () => {
+    const jwtLines = Object.fromEntries(
+      readFileSync(join(PACKAGE, ".env.example"), "utf8")
+        .split("\n")
+        .map((line) =>
+          /^#\s*(REVIEW_API_AUTH|REVIEWER_GROUPS|DATA_PROTECTION_OFFICER_GROUPS|JWT_\w+)=(\S*)$/.exec(
+            line.trim(),
+          ),
+        )
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1], m[2]]),
+    );
+    const {
+      REVIEWER_PRINCIPALS: _reviewers,
+      DATA_PROTECTION_OFFICER_PRINCIPALS: _officers,
+      ...withoutPrincipals
+    } = exampleEnv();
+    const file = join(outdir, "review-api.mjs");
+
+    const jwt = load(file, { ...withoutPrincipals, ...jwtLines });
+    const mixed = load(file, { ...exampleEnv(), ...jwtLines });
+
+    expect(jwtLines).toMatchObject({ REVIEW_API_AUTH: "jwt" });
+    expect(jwt.status).toBe(0);
+    expect(jwt.stdout.trim()).toBe("function");
+    expect(mixed.status).not.toBe(0);
+    expect(mixed.stderr).toContain(
+      "configuration invalid: REVIEWER_PRINCIPALS must not be set when REVIEW_API_AUTH is jwt",
+    );
+  });
+
   it("bundles only the SDK clients each handler uses", () => {
     const clientsIn = (name: string) => {
       const meta = JSON.parse(readFileSync(join(outdir, `meta-${name}.json`), "utf8")) as {

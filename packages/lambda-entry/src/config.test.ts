@@ -206,6 +206,133 @@ describe("loadReviewApiConfig", () => {
   );
 });
 
+describe("loadReviewApiConfig in JWT mode", () => {
+  const JWT_VARIABLES = [
+    "REVIEW_API_AUTH",
+    "REVIEWER_GROUPS",
+    "DATA_PROTECTION_OFFICER_GROUPS",
+    "JWT_GROUPS_CLAIM",
+    "JWT_ID_CLAIM",
+  ];
+  /** The commented JWT lines of `.env.example`, as its comment says to run them: without the principals. */
+  const jwtExample: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(example).filter(([name]) => !name.endsWith("_PRINCIPALS"))),
+    ...Object.fromEntries(
+      readFileSync(new URL("../.env.example", import.meta.url), "utf8")
+        .split("\n")
+        .map((line) => /^#\s*([A-Z][A-Z0-9_]*)=(\S*)$/.exec(line.trim()))
+        .filter((m): m is RegExpExecArray => m !== null && JWT_VARIABLES.includes(m[1] ?? ""))
+        .map((m) => [m[1], m[2]]),
+    ),
+  };
+  const jwtWithout = (name: string): Record<string, string> => {
+    const { [name]: _omitted, ...rest } = jwtExample;
+    return rest;
+  };
+
+  it("reads the commented JWT sample of .env.example", () => {
+    expect(Object.keys(jwtExample)).toEqual(expect.arrayContaining(JWT_VARIABLES));
+    expect(loadReviewApiConfig(jwtExample)).toEqual({
+      region: "eu-west-1",
+      tableName: "onboarding-applications",
+      retentionDays: 2555,
+      bucket: "onboarding-documents-123456789012-eu-west-1",
+      documentsPrefix: "applications/",
+      validationQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/onboarding-license-validation",
+      notificationTopicArn: "arn:aws:sns:eu-west-1:123456789012:onboarding-notifications",
+      reviewerPrincipals: [],
+      dataProtectionOfficerPrincipals: [],
+      jwt: {
+        idClaim: "sub",
+        groupsClaim: "groups",
+        reviewerGroups: ["onboarding-reviewers"],
+        dataProtectionOfficerGroups: ["onboarding-data-protection-officers"],
+      },
+    });
+  });
+
+  it("splits the group lists on commas, reads an empty list as nobody, and defaults the claims", () => {
+    const config = loadReviewApiConfig({
+      ...jwtWithout("JWT_ID_CLAIM"),
+      JWT_GROUPS_CLAIM: "",
+      REVIEWER_GROUPS: " onboarding-reviewers , 0b9f7f5e-1c1d-4d5e-9f00-000000000001,",
+      DATA_PROTECTION_OFFICER_GROUPS: "",
+    });
+
+    expect(config.jwt).toEqual({
+      idClaim: "sub",
+      groupsClaim: "groups",
+      reviewerGroups: ["onboarding-reviewers", "0b9f7f5e-1c1d-4d5e-9f00-000000000001"],
+      dataProtectionOfficerGroups: [],
+    });
+  });
+
+  it("takes other claim names, Cognito's for instance", () => {
+    const config = loadReviewApiConfig({
+      ...jwtExample,
+      JWT_GROUPS_CLAIM: "cognito:groups",
+      JWT_ID_CLAIM: "username",
+    });
+
+    expect(config.jwt).toMatchObject({ groupsClaim: "cognito:groups", idClaim: "username" });
+  });
+
+  it("is IAM when REVIEW_API_AUTH is absent, empty or iam: no jwt settings", () => {
+    expect(loadReviewApiConfig(example).jwt).toBeUndefined();
+    expect(loadReviewApiConfig({ ...example, REVIEW_API_AUTH: "" }).jwt).toBeUndefined();
+    expect(loadReviewApiConfig({ ...example, REVIEW_API_AUTH: "iam" })).toEqual(loadReviewApiConfig(example));
+  });
+
+  it.each(["REVIEWER_PRINCIPALS", "DATA_PROTECTION_OFFICER_PRINCIPALS"])(
+    "refuses %s beside REVIEW_API_AUTH=jwt, even empty",
+    (name) => {
+      expect(() => loadReviewApiConfig({ ...jwtExample, [name]: example[name] ?? "" })).toThrow(
+        `configuration invalid: ${name} must not be set when REVIEW_API_AUTH is jwt`,
+      );
+      expect(() => loadReviewApiConfig({ ...jwtExample, [name]: "" })).toThrow(`${name} must not be set`);
+    },
+  );
+
+  it.each(["REVIEWER_GROUPS", "DATA_PROTECTION_OFFICER_GROUPS", "JWT_GROUPS_CLAIM", "JWT_ID_CLAIM"])(
+    "refuses %s in IAM mode rather than ignore it",
+    (name) => {
+      expect(() => loadReviewApiConfig({ ...example, [name]: jwtExample[name] ?? "" })).toThrow(
+        `configuration invalid: ${name} is only read when REVIEW_API_AUTH is jwt`,
+      );
+    },
+  );
+
+  it.each(["REVIEWER_GROUPS", "DATA_PROTECTION_OFFICER_GROUPS"])(
+    "fails with one message naming %s when it is missing in JWT mode",
+    (name) => {
+      expect(() => loadReviewApiConfig(jwtWithout(name))).toThrow(
+        `configuration invalid: ${name} is required when REVIEW_API_AUTH is jwt (empty for nobody)`,
+      );
+    },
+  );
+
+  it.each([
+    [{ REVIEW_API_AUTH: "cognito" }, "REVIEW_API_AUTH must be iam or jwt"],
+    [
+      { REVIEWER_GROUPS: "onboarding reviewers" },
+      "REVIEWER_GROUPS must list group names without spaces, brackets or commas, separated by commas",
+    ],
+    [
+      { DATA_PROTECTION_OFFICER_GROUPS: "[dpo]" },
+      "DATA_PROTECTION_OFFICER_GROUPS must list group names without spaces, brackets or commas, separated by commas",
+    ],
+    [
+      { JWT_ID_CLAIM: "cognito:username" },
+      "JWT_ID_CLAIM must be a claim name of letters, digits and underscores",
+    ],
+    [{ JWT_GROUPS_CLAIM: "my groups" }, "JWT_GROUPS_CLAIM must be a claim name without spaces"],
+  ])("refuses %o: %s", (change, message) => {
+    expect(() => loadReviewApiConfig({ ...jwtExample, ...change })).toThrow(
+      `configuration invalid: ${message}`,
+    );
+  });
+});
+
 describe("loadRetentionJobConfig", () => {
   it("reads .env.example", () => {
     expect(loadRetentionJobConfig(example)).toEqual({

@@ -101,29 +101,74 @@ const customerRefKeySchema = z
     }),
   );
 
-/** A comma-separated list of IAM principal ARNs (users or roles); empty means nobody. */
-const principals = (name: string) =>
-  z.pipe(
+/** A comma-separated list (empty means none); `undefined` when the variable is absent. */
+const list = (pattern: RegExp, message: string) =>
+  z.optional(
     z.pipe(
-      z.optional(z.string()),
-      z.transform((value: string | undefined) =>
-        (value ?? "")
-          .split(",")
-          .map((arn) => arn.trim())
-          .filter((arn) => arn !== ""),
-      ),
-    ),
-    z.array(
-      z
-        .string()
-        .check(
-          z.regex(
-            /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/,
-            `${name} must list IAM role or user ARNs, separated by commas`,
-          ),
+      z.pipe(
+        z.string(),
+        z.transform((value: string) =>
+          value
+            .split(",")
+            .map((item) => item.trim())
+            .filter((item) => item !== ""),
         ),
+      ),
+      z.array(z.string().check(z.regex(pattern, message))),
     ),
   );
+
+/** A comma-separated list of IAM principal ARNs (users or roles); empty or absent means nobody. */
+const principals = (name: string) =>
+  list(
+    /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/,
+    `${name} must list IAM role or user ARNs, separated by commas`,
+  );
+
+/**
+ * A comma-separated list of group names, as the groups claim of a token carries them. API Gateway
+ * flattens an array claim into `[a b]`: a name with whitespace (or a bracket) could never be matched
+ * reliably, and a comma separates the list.
+ */
+const groups = (name: string) =>
+  list(
+    /^[^\s\p{Cc},[\]]{1,256}$/u,
+    `${name} must list group names without spaces, brackets or commas, separated by commas`,
+  );
+
+/** An optional variable: `undefined` when absent or empty, else trimmed and checked. */
+const optionalText = (pattern: RegExp, message: string) =>
+  z.pipe(
+    z.pipe(
+      z.optional(z.string().check(z.trim())),
+      z.transform((value: string | undefined) => (value === "" ? undefined : value)),
+    ),
+    z.optional(z.string().check(z.regex(pattern, message))),
+  );
+
+/** The claim naming a JWT-authorised caller, unless `JWT_ID_CLAIM` says otherwise. */
+export const DEFAULT_JWT_ID_CLAIM = "sub";
+/** The claim listing a JWT-authorised caller's groups, unless `JWT_GROUPS_CLAIM` says otherwise. */
+export const DEFAULT_JWT_GROUPS_CLAIM = "groups";
+
+/** How the review API's callers are authenticated: IAM (SigV4, the default) or `jwt`. */
+const reviewApiAuth = () =>
+  z.pipe(
+    z.pipe(
+      z.optional(z.string().check(z.trim())),
+      z.transform((value: string | undefined) => (value === undefined || value === "" ? "iam" : value)),
+    ),
+    z.enum(["iam", "jwt"], { error: "REVIEW_API_AUTH must be iam or jwt" }),
+  );
+
+/** The variables of each mode of the review API; the other mode's are refused, never ignored. */
+const IAM_ONLY = ["REVIEWER_PRINCIPALS", "DATA_PROTECTION_OFFICER_PRINCIPALS"] as const;
+const JWT_ONLY = [
+  "REVIEWER_GROUPS",
+  "DATA_PROTECTION_OFFICER_GROUPS",
+  "JWT_GROUPS_CLAIM",
+  "JWT_ID_CLAIM",
+] as const;
 
 const storage = {
   APPLICATIONS_TABLE: text("APPLICATIONS_TABLE"),
@@ -179,14 +224,49 @@ const workerSchema = z.object({
   LICENSE_VALIDATION_TIMEOUT_MS: positiveInt("LICENSE_VALIDATION_TIMEOUT_MS"),
 });
 
-const reviewApiSchema = z.object({
-  AWS_REGION: region,
-  ...storage,
-  DOCUMENT_BUCKET: text("DOCUMENT_BUCKET"),
-  DOCUMENTS_PREFIX: documentsPrefix,
-  REVIEWER_PRINCIPALS: principals("REVIEWER_PRINCIPALS"),
-  DATA_PROTECTION_OFFICER_PRINCIPALS: principals("DATA_PROTECTION_OFFICER_PRINCIPALS"),
-});
+/**
+ * Built when the review API loads its configuration, not when the module loads: building a zod
+ * schema is a call esbuild cannot drop, and the other bundles import this module too.
+ */
+const reviewApiSchema = () =>
+  z
+    .object({
+      AWS_REGION: region,
+      ...storage,
+      DOCUMENT_BUCKET: text("DOCUMENT_BUCKET"),
+      DOCUMENTS_PREFIX: documentsPrefix,
+      REVIEW_API_AUTH: reviewApiAuth(),
+      REVIEWER_PRINCIPALS: principals("REVIEWER_PRINCIPALS"),
+      DATA_PROTECTION_OFFICER_PRINCIPALS: principals("DATA_PROTECTION_OFFICER_PRINCIPALS"),
+      REVIEWER_GROUPS: groups("REVIEWER_GROUPS"),
+      DATA_PROTECTION_OFFICER_GROUPS: groups("DATA_PROTECTION_OFFICER_GROUPS"),
+      // Also the stack's access log variable `$context.authorizer.claims.<name>`: a plain identifier.
+      JWT_ID_CLAIM: optionalText(
+        /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+        "JWT_ID_CLAIM must be a claim name of letters, digits and underscores",
+      ),
+      JWT_GROUPS_CLAIM: optionalText(
+        /^[^\s\p{Cc}]{1,256}$/u,
+        "JWT_GROUPS_CLAIM must be a claim name without spaces",
+      ),
+    })
+    .check(
+      z.superRefine((env, ctx) => {
+        const refuse = (name: string, message: string) =>
+          ctx.addIssue({ code: "custom", path: [name], message });
+        if (env.REVIEW_API_AUTH === "jwt") {
+          // The token names the caller: a list of principals beside it would be a second, dead policy.
+          for (const name of IAM_ONLY)
+            if (env[name] !== undefined) refuse(name, `${name} must not be set when REVIEW_API_AUTH is jwt`);
+          for (const name of ["REVIEWER_GROUPS", "DATA_PROTECTION_OFFICER_GROUPS"] as const)
+            if (env[name] === undefined)
+              refuse(name, `${name} is required when REVIEW_API_AUTH is jwt (empty for nobody)`);
+        } else {
+          for (const name of JWT_ONLY)
+            if (env[name] !== undefined) refuse(name, `${name} is only read when REVIEW_API_AUTH is jwt`);
+        }
+      }),
+    );
 
 const retentionJobSchema = z
   .object({
@@ -242,6 +322,23 @@ export interface ReviewApiConfig {
   readonly reviewerPrincipals: readonly string[];
   /** IAM principals allowed to read applications and erase them. */
   readonly dataProtectionOfficerPrincipals: readonly string[];
+  /**
+   * Present when `REVIEW_API_AUTH=jwt`: callers are identified by the claims of a token API
+   * Gateway has verified, and the two principal lists above are empty.
+   */
+  readonly jwt?: ReviewApiJwtConfig;
+}
+
+/** How a JWT-authorised caller is identified and which groups grant each role. */
+export interface ReviewApiJwtConfig {
+  /** The claim naming the caller (`JWT_ID_CLAIM`, default `sub`). */
+  readonly idClaim: string;
+  /** The claim listing the caller's groups (`JWT_GROUPS_CLAIM`, default `groups`). */
+  readonly groupsClaim: string;
+  /** Groups whose members may read applications and record decisions (`REVIEWER_GROUPS`). */
+  readonly reviewerGroups: readonly string[];
+  /** Groups whose members may read and erase applications (`DATA_PROTECTION_OFFICER_GROUPS`). */
+  readonly dataProtectionOfficerGroups: readonly string[];
 }
 
 /** What the scheduled retention job reads from its environment. */
@@ -303,7 +400,7 @@ export function loadIntakeConfig(env: Env = process.env): IntakeConfig {
 
 /** The review API's configuration. Throws a `CONFIGURATION_INVALID` fault naming what is wrong. */
 export function loadReviewApiConfig(env: Env = process.env): ReviewApiConfig {
-  const e = parseEnv(reviewApiSchema, env);
+  const e = parseEnv(reviewApiSchema(), env);
   return {
     region: e.AWS_REGION,
     tableName: e.APPLICATIONS_TABLE,
@@ -312,8 +409,18 @@ export function loadReviewApiConfig(env: Env = process.env): ReviewApiConfig {
     documentsPrefix: e.DOCUMENTS_PREFIX,
     validationQueueUrl: e.VALIDATION_QUEUE_URL,
     notificationTopicArn: e.NOTIFICATION_TOPIC_ARN,
-    reviewerPrincipals: e.REVIEWER_PRINCIPALS,
-    dataProtectionOfficerPrincipals: e.DATA_PROTECTION_OFFICER_PRINCIPALS,
+    reviewerPrincipals: e.REVIEWER_PRINCIPALS ?? [],
+    dataProtectionOfficerPrincipals: e.DATA_PROTECTION_OFFICER_PRINCIPALS ?? [],
+    ...(e.REVIEW_API_AUTH === "jwt"
+      ? {
+          jwt: {
+            idClaim: e.JWT_ID_CLAIM ?? DEFAULT_JWT_ID_CLAIM,
+            groupsClaim: e.JWT_GROUPS_CLAIM ?? DEFAULT_JWT_GROUPS_CLAIM,
+            reviewerGroups: e.REVIEWER_GROUPS ?? [],
+            dataProtectionOfficerGroups: e.DATA_PROTECTION_OFFICER_GROUPS ?? [],
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,23 +1,50 @@
 /**
- * Who may call the review API. API Gateway has already authenticated the caller (IAM
- * authorization: a SigV4-signed request) and hands over the caller's ARN; this module decides what
- * that principal may do. HTTP APIs have no resource policy, so any principal of the account with
- * `execute-api:Invoke` in its own policies would get through API Gateway: the list of principals
- * configured on the function is the real gate (docs/adr/0009-review-api.md).
+ * Who may call the review API. API Gateway has already authenticated the caller, in one of two
+ * modes (docs/adr/0009-review-api.md), and this module decides what that caller may do:
+ *
+ * - IAM authorization (the default): a SigV4-signed request, whose signer's ARN is matched against
+ *   the principals configured on the function. HTTP APIs have no resource policy, so any principal
+ *   of the account with `execute-api:Invoke` in its own policies would get through API Gateway: the
+ *   list of principals is the real gate.
+ * - A JWT authorizer: API Gateway has verified the token's signature, issuer, audience and expiry;
+ *   the caller is named by one claim (`sub` by default) and holds the roles its groups claim grants.
  */
-
 /** What a caller may do: read and decide (reviewer), read and erase (data protection officer). */
 export type ReviewRole = "reviewer" | "dataProtectionOfficer";
 
-/** The IAM principals allowed in each role, as role or user ARNs. */
-export interface AccessPolicy {
+/** IAM authorization: the principals allowed in each role, as role or user ARNs. */
+export interface IamAccessPolicy {
+  readonly kind?: "iam";
   readonly reviewers: readonly string[];
   readonly dataProtectionOfficers: readonly string[];
 }
 
+/** JWT authorization: the claims that name the caller and list its groups, and the groups of each role. */
+export interface JwtAccessPolicy {
+  readonly kind: "jwt";
+  /** The claim whose value identifies the caller in the audit trail (`sub` by default). */
+  readonly idClaim: string;
+  /** The claim listing the caller's groups (`groups` by default; `cognito:groups` for Cognito). */
+  readonly groupsClaim: string;
+  readonly reviewerGroups: readonly string[];
+  readonly dataProtectionOfficerGroups: readonly string[];
+}
+
+/** How callers are identified and what they may do; IAM when `kind` is absent. */
+export type AccessPolicy = IamAccessPolicy | JwtAccessPolicy;
+
+/** What API Gateway passes to the function about the caller (payload format 2.0), in either mode. */
+export interface Authorizer {
+  readonly iam?: { readonly userArn?: string } | null;
+  readonly jwt?: { readonly claims?: Readonly<Record<string, unknown>> | null } | null;
+}
+
 /** An authenticated caller: the id recorded in the audit trail, and the roles it holds. */
 export interface Caller {
-  /** `<role name>/<session name>` for an assumed role, `user/<user name>` for an IAM user. */
+  /**
+   * `<role name>/<session name>` for an assumed role, `user/<user name>` for an IAM user,
+   * `jwt:<id claim>` for a JWT-authorised caller (IAM names cannot contain `:`: no IAM id starts so).
+   */
   readonly id: string;
   readonly roles: ReadonlySet<ReviewRole>;
 }
@@ -60,7 +87,7 @@ const samePrincipal = (a: Principal, b: Principal) =>
  * roles the policy gives it; `undefined` when there is no usable identity (no IAM authorizer, the
  * account root, a federated user, an id longer than the audit trail accepts).
  */
-export function identifyCaller(userArn: string | undefined, policy: AccessPolicy): Caller | undefined {
+export function identifyCaller(userArn: string | undefined, policy: IamAccessPolicy): Caller | undefined {
   if (userArn === undefined) return undefined;
   const principal = parsePrincipal(userArn);
   if (principal === undefined) return undefined;
@@ -79,4 +106,65 @@ export function identifyCaller(userArn: string | undefined, policy: AccessPolicy
   if (holds(policy.reviewers)) roles.add("reviewer");
   if (holds(policy.dataProtectionOfficers)) roles.add("dataProtectionOfficer");
   return { id, roles };
+}
+
+/** The prefix of the ids of JWT-authorised callers. */
+export const JWT_CALLER_PREFIX = "jwt:";
+
+/**
+ * The values of a claim that lists groups. API Gateway's JWT authorizer hands an array claim to the
+ * function flattened into one string, `["reviewers", "dpo"]` becoming `"[reviewers dpo]"`: both
+ * forms are read. A group whose name holds a space cannot be told from two groups in the flattened
+ * form, which is why configured group names may not contain whitespace (nor brackets or commas). Any
+ * other string is a single group; anything else (a number, an absent claim) is no group.
+ */
+export function claimValues(value: unknown): readonly string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  if (typeof value !== "string") return [];
+  const flattened = /^\[(.*)\]$/s.exec(value);
+  if (flattened !== null) return (flattened[1] ?? "").split(/\s+/).filter((group) => group !== "");
+  return value === "" ? [] : [value];
+}
+
+/**
+ * An id claim's value usable in the audit trail: a string without whitespace or control characters,
+ * and not an array (nor an array's flattened form, `[…]`).
+ */
+const usableId = (value: unknown): value is string =>
+  typeof value === "string" && /^[^\s\p{Cc}]+$/u.test(value) && !/^\[.*\]$/s.test(value);
+
+/**
+ * The caller behind a JWT-authorised request (`requestContext.authorizer.jwt.claims`, already
+ * verified by API Gateway), with the roles its groups grant; `undefined` when the token has no
+ * usable id claim, or an id longer than the audit trail accepts (refused, never truncated).
+ */
+export function identifyJwtCaller(
+  claims: Readonly<Record<string, unknown>> | null | undefined,
+  policy: JwtAccessPolicy,
+): Caller | undefined {
+  if (claims === null || claims === undefined) return undefined;
+  const claim = (name: string): unknown => (Object.hasOwn(claims, name) ? claims[name] : undefined);
+  const subject = claim(policy.idClaim);
+  if (!usableId(subject)) return undefined;
+  const id = `${JWT_CALLER_PREFIX}${subject}`;
+  if (id.length > MAX_CALLER_ID) return undefined;
+  const groups = new Set(claimValues(claim(policy.groupsClaim)));
+  const holds = (allowed: readonly string[]) => allowed.some((group) => groups.has(group));
+  const roles = new Set<ReviewRole>();
+  if (holds(policy.reviewerGroups)) roles.add("reviewer");
+  if (holds(policy.dataProtectionOfficerGroups)) roles.add("dataProtectionOfficer");
+  return { id, roles };
+}
+
+/**
+ * The caller of a request in the API's mode: a JWT policy reads only the JWT claims, an IAM policy
+ * only the IAM signer (a request authorised the other way has no caller).
+ */
+export function callerOf(
+  authorizer: Authorizer | null | undefined,
+  policy: AccessPolicy,
+): Caller | undefined {
+  return policy.kind === "jwt"
+    ? identifyJwtCaller(authorizer?.jwt?.claims, policy)
+    : identifyCaller(authorizer?.iam?.userArn, policy);
 }

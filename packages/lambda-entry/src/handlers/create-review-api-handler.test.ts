@@ -4,7 +4,15 @@ import { createInMemoryPorts, FixedClock, type InMemoryPorts } from "@onboarding
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { captureOutput, jsonLines, testTelemetry } from "../test-support/captured-output.js";
-import { ACCESS, httpEvent, PRINCIPALS } from "../test-support/http-api.js";
+import {
+  ACCESS,
+  BEARER_TOKEN,
+  httpEvent,
+  JWT_ACCESS,
+  jwtEvent,
+  PRINCIPALS,
+  TOKENS,
+} from "../test-support/http-api.js";
 import { lambdaContext } from "../test-support/local-aws.js";
 import { createReviewApiHandler, MAX_BODY_BYTES } from "./create-review-api-handler.js";
 
@@ -488,6 +496,187 @@ describe("logs", () => {
           caller: "onboarding-reviewer/bob@bank.example",
         }),
         expect.objectContaining({ ReviewDecision: 1, decision: "APPROVE" }),
+      ]),
+    );
+  });
+});
+
+describe("JWT authorization", () => {
+  let jwtHandler: ReturnType<typeof createReviewApiHandler>;
+  beforeEach(() => {
+    jwtHandler = createReviewApiHandler({ deps: ports, access: JWT_ACCESS }, testTelemetry());
+  });
+
+  const jwtCall = async (options: Parameters<typeof jwtEvent>[0]) => {
+    const response = (await jwtHandler(
+      jwtEvent(options),
+      lambdaContext(),
+    )) as APIGatewayProxyStructuredResultV2;
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: JSON.parse(String(response.body)),
+    };
+  };
+
+  it("lets a reviewer of the groups claim work the queue and read an application with its PII", async () => {
+    const waiting = await inReview();
+
+    const queue = await jwtCall({ routeKey: "GET /applications", claims: TOKENS.alice });
+    const detail = await jwtCall({
+      routeKey: "GET /applications/{id}",
+      pathParameters: { id: waiting.applicationId },
+      claims: TOKENS.bob, // groups as a real array
+    });
+
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toEqual([expect.objectContaining({ applicationId: waiting.applicationId })]);
+    expect(detail.status).toBe(200);
+    expect(detail.headers).toMatchObject({ "cache-control": "no-store" });
+    expect(detail.body.applicant).toMatchObject({ lastName: form.lastName });
+  });
+
+  it("records the decision with jwt:<sub> as the reviewer, in the review and the audit trail", async () => {
+    const record = await inReview();
+
+    const response = await jwtCall({
+      routeKey: "POST /applications/{id}/decision",
+      pathParameters: { id: record.applicationId },
+      claims: TOKENS.alice,
+      body: { ...approve, expectedVersion: 4 },
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body.review).toMatchObject({ reviewerId: "jwt:4f1c2a9e-alice", decision: "APPROVE" });
+    const stored = await ports.customerRepo.get(record.applicationId);
+    expect(stored?.review?.reviewerId).toBe("jwt:4f1c2a9e-alice");
+    expect(stored?.audit.at(-1)).toMatchObject({
+      step: "review",
+      detail: { reviewerId: "jwt:4f1c2a9e-alice" },
+    });
+  });
+
+  it("lets a data protection officer erase, recorded as requested by jwt:<sub>", async () => {
+    const record = await decided();
+
+    const response = await jwtCall({
+      routeKey: "POST /applications/{id}/erasure",
+      pathParameters: { id: record.applicationId },
+      claims: TOKENS.dora,
+      body: { reason: "CUSTOMER_REQUEST" },
+    });
+
+    expect(response.status).toBe(200);
+    const stored = await ports.customerRepo.get(record.applicationId);
+    expect(stored?.applicant).toBeUndefined();
+    expect(stored?.audit.at(-1)).toMatchObject({
+      step: "erasure",
+      detail: { requestedBy: "jwt:9a8e77f0-dora", reason: "CUSTOMER_REQUEST" },
+    });
+  });
+
+  it("lets a member of both groups decide and erase", async () => {
+    const record = await inReview();
+    const route = (action: "decision" | "erasure") => `POST /applications/{id}/${action}`;
+
+    const decision = await jwtCall({
+      routeKey: route("decision"),
+      pathParameters: { id: record.applicationId },
+      claims: TOKENS.pat,
+      body: approve,
+    });
+    const erasure = await jwtCall({
+      routeKey: route("erasure"),
+      pathParameters: { id: record.applicationId },
+      claims: TOKENS.pat,
+      body: { reason: "CUSTOMER_REQUEST" },
+    });
+
+    expect([decision.status, erasure.status]).toEqual([200, 200]);
+  });
+
+  it.each([
+    ["a token in no group that grants a role", TOKENS.mallory, "GET /applications/{id}"],
+    ["a token without the id claim", TOKENS.machine, "GET /applications/{id}"],
+    [
+      "a token whose id is longer than the audit trail accepts",
+      { sub: "s".repeat(125), "cognito:groups": "[onboarding-reviewers]" },
+      "GET /applications/{id}",
+    ],
+    ["a reviewer, to erase", TOKENS.alice, "POST /applications/{id}/erasure"],
+    ["a data protection officer, to decide", TOKENS.dora, "POST /applications/{id}/decision"],
+  ])("refuses %s with 403 before reading the request, as for IAM callers", async (_who, claims, routeKey) => {
+    const record = await decided();
+
+    const response = await jwtCall({
+      routeKey,
+      claims,
+      pathParameters: { id: record.applicationId },
+      body: { reason: "CUSTOMER_REQUEST", decision: "APPROVE" },
+    });
+
+    expect(response.status).toBe(403);
+    expect(response.body).toEqual({
+      error: { code: "FORBIDDEN", message: "the caller may not use this route" },
+    });
+    expect((await ports.customerRepo.get(record.applicationId))?.applicant).toEqual(form);
+  });
+
+  it("refuses an IAM-signed request in JWT mode, and a JWT-authorised one in IAM mode", async () => {
+    const record = await decided();
+    const read = { routeKey: "GET /applications/{id}", pathParameters: { id: record.applicationId } };
+
+    const signed = (await jwtHandler(
+      httpEvent({ ...read, userArn: PRINCIPALS.alice }),
+      lambdaContext(),
+    )) as APIGatewayProxyStructuredResultV2;
+    const bearer = (await handler(
+      jwtEvent({ ...read, claims: TOKENS.alice }),
+      lambdaContext(),
+    )) as APIGatewayProxyStructuredResultV2;
+
+    expect([signed.statusCode, bearer.statusCode]).toEqual([403, 403]);
+  });
+
+  it("logs the caller's id, and neither the token, nor any other claim, nor the applicant's PII", async () => {
+    const record = await inReview();
+    await jwtCall({
+      routeKey: "GET /applications/{id}",
+      pathParameters: { id: record.applicationId },
+      claims: TOKENS.alice,
+    });
+    await jwtCall({
+      routeKey: "POST /applications/{id}/decision",
+      pathParameters: { id: record.applicationId },
+      claims: TOKENS.alice,
+      body: approve,
+    });
+    await jwtCall({ routeKey: "GET /applications", claims: TOKENS.mallory });
+
+    const lines = output.lines();
+    const logged = lines.join("\n");
+    for (const secret of [
+      BEARER_TOKEN,
+      "Bearer",
+      TOKENS.alice.username,
+      TOKENS.alice.iss,
+      TOKENS.alice.client_id,
+      "cognito:groups",
+      "onboarding-reviewers",
+      form.lastName,
+      COMMENT,
+    ]) {
+      expect(logged).not.toContain(secret);
+    }
+    expect(jsonLines(lines)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          message: "review API request",
+          route: "POST /applications/{id}/decision",
+          statusCode: 200,
+          caller: "jwt:4f1c2a9e-alice",
+        }),
+        expect.objectContaining({ statusCode: 403, code: "FORBIDDEN", caller: "jwt:0badc0de-mallory" }),
       ]),
     );
   });

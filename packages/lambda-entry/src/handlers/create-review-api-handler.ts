@@ -16,6 +16,7 @@ import {
 } from "@onboarding/core";
 import type {
   APIGatewayProxyEventV2WithIAMAuthorizer,
+  APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
@@ -23,12 +24,12 @@ import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import type { ReviewApiDeps } from "../compose.js";
 import { countWith, describeError, type Telemetry } from "../observability.js";
-import { type AccessPolicy, type Caller, identifyCaller, type ReviewRole } from "../review-access.js";
+import { type AccessPolicy, type Caller, callerOf, type ReviewRole } from "../review-access.js";
 
 /**
  * The review API: the back office's HTTP API (API Gateway HTTP API, payload format 2.0, IAM
- * authorization). Routes are matched on the `routeKey` API Gateway resolved, so the function
- * answers only the routes the stack declares:
+ * authorization or a JWT authorizer, as `ReviewApi.access` says). Routes are matched on the
+ * `routeKey` API Gateway resolved, so the function answers only the routes the stack declares:
  *
  * | Route | Role | Does |
  * | --- | --- | --- |
@@ -39,7 +40,7 @@ import { type AccessPolicy, type Caller, identifyCaller, type ReviewRole } from 
  *
  * Responses are JSON (`cache-control: no-store`: they may hold PII). Logs hold the route, the
  * application id, the caller's id, status codes and refusal codes: never a body, a query, a path
- * other than the route's template, or the event.
+ * other than the route's template, the event, a token or a claim other than the caller's id.
  */
 
 /** Bodies are a few hundred bytes; a comment is at most 2,000 characters (8 KB of UTF-8). */
@@ -47,10 +48,11 @@ export const MAX_BODY_BYTES = 16 * 1024;
 
 export interface ReviewApi {
   readonly deps: ReviewApiDeps;
+  /** Who the caller is and what it may do: IAM principals, or the claims of a verified JWT. */
   readonly access: AccessPolicy;
 }
 
-type Event = APIGatewayProxyEventV2WithIAMAuthorizer;
+type Event = APIGatewayProxyEventV2WithIAMAuthorizer | APIGatewayProxyEventV2WithJWTAuthorizer;
 type Response = APIGatewayProxyStructuredResultV2;
 
 interface Problem {
@@ -209,7 +211,7 @@ interface Route {
 
 /**
  * The review API's handler. Every route requires an identified caller in one of its roles (403
- * otherwise, before any input is read); inputs are validated with zod (400 naming the field);
+ * otherwise, before any input is read: no identity, or none of the route's roles, in either mode); inputs are validated with zod (400 naming the field);
  * refusals map to 404 and 409; faults to 503 when retryable, 500 otherwise, without internals.
  */
 export function createReviewApiHandler(api: ReviewApi, telemetry: Telemetry) {
@@ -318,7 +320,7 @@ export function createReviewApiHandler(api: ReviewApi, telemetry: Telemetry) {
   const answer = async (event: Event): Promise<Outcome & { callerId?: string }> => {
     const route = routes[event.routeKey];
     if (route === undefined) return fail({ status: 404, code: "ROUTE_NOT_FOUND", message: "no such route" });
-    const caller = identifyCaller(event.requestContext.authorizer?.iam?.userArn, api.access);
+    const caller = callerOf(event.requestContext.authorizer, api.access);
     if (caller === undefined || !route.roles.some((role) => caller.roles.has(role)))
       return {
         ...fail({

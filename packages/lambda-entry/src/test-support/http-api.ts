@@ -1,4 +1,8 @@
-import type { APIGatewayProxyEventV2WithIAMAuthorizer } from "aws-lambda";
+import type {
+  APIGatewayProxyEventV2WithIAMAuthorizer,
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+} from "aws-lambda";
+import type { JwtAccessPolicy } from "../review-access.js";
 
 /** The IAM principals of the review API tests. */
 export const PRINCIPALS = {
@@ -69,5 +73,68 @@ export function httpEvent(options: {
     },
     ...(body === undefined ? {} : { body }),
     isBase64Encoded: false,
+  };
+}
+
+/** The JWT access policy of the review API tests: Cognito's claim names, one group per role. */
+export const JWT_ACCESS: JwtAccessPolicy = {
+  kind: "jwt",
+  idClaim: "sub",
+  groupsClaim: "cognito:groups",
+  reviewerGroups: ["onboarding-reviewers"],
+  dataProtectionOfficerGroups: ["onboarding-dpo"],
+};
+
+/**
+ * Claims of verified tokens as API Gateway hands them to the function: every value a string, an
+ * array claim flattened into `[a b]` (and, for the sake of both forms, one caller with a real array).
+ */
+export const TOKENS = {
+  alice: {
+    sub: "4f1c2a9e-alice",
+    "cognito:groups": "[onboarding-reviewers]",
+    iss: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example",
+    client_id: "back-office",
+    token_use: "access",
+    username: "alice@bank.example",
+    exp: "1768474800",
+  },
+  bob: { sub: "7d0b11c3-bob", "cognito:groups": ["staff", "onboarding-reviewers"] },
+  dora: { sub: "9a8e77f0-dora", "cognito:groups": "[staff onboarding-dpo]" },
+  /** In both groups: reads, decides and erases. */
+  pat: { sub: "1e2d3c4b-pat", "cognito:groups": "[onboarding-dpo onboarding-reviewers]" },
+  /** Signed in, but in no group that grants a role. */
+  mallory: { sub: "0badc0de-mallory", "cognito:groups": "[staff]" },
+  /** A token without the id claim (a client-credentials token, say). */
+  machine: { client_id: "batch", "cognito:groups": "[onboarding-reviewers]" },
+} as const satisfies Record<string, Record<string, string | readonly string[]>>;
+
+/** The token every JWT event carries: it must never reach a log. */
+export const BEARER_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI0ZjFjMmE5ZS1hbGljZSJ9.c2lnbmF0dXJl";
+
+/**
+ * An API Gateway HTTP API event (payload format 2.0) for a JWT-authorised route: the bearer token in
+ * the `authorization` header, the claims API Gateway verified in `requestContext.authorizer.jwt`.
+ */
+export function jwtEvent(
+  options: Omit<Parameters<typeof httpEvent>[0], "userArn"> & {
+    readonly claims?: Readonly<Record<string, string | readonly string[]>>;
+  },
+): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const { claims, ...rest } = options;
+  const { requestContext, ...event } = httpEvent(rest);
+  const { authorizer: _iam, ...context } = requestContext;
+  return {
+    ...event,
+    headers: { ...event.headers, authorization: `Bearer ${BEARER_TOKEN}` },
+    requestContext: {
+      ...context,
+      http: { ...context.http, userAgent: "back-office-ui" },
+      authorizer: {
+        principalId: "",
+        integrationLatency: 0,
+        jwt: { claims: { ...claims } as Record<string, string | string[]>, scopes: null },
+      },
+    },
   };
 }
