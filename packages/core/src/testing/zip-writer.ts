@@ -6,6 +6,7 @@
  */
 
 import { updateCrc32 } from "../intake/crc32.js";
+import { concatBytes } from "../samples/bytes.js";
 
 /** One entry as it will be written. Only `name` is required. */
 export interface ZipEntrySpec {
@@ -82,13 +83,7 @@ class ByteSink {
     this.u32(Math.floor(value / 0x1_0000_0000));
   }
   toBytes(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const part of this.parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    return concatBytes(this.parts);
   }
 }
 
